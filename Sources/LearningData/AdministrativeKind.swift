@@ -1,0 +1,112 @@
+/// The kind of an administrative unit, as its Vietnamese prefix names it ("quận", "thị trấn"...).
+///
+/// Several kinds share a level: quận, huyện, thị xã and thành phố thuộc tỉnh are all district-level.
+public enum AdministrativeKind: String, Sendable, CaseIterable, Codable, CustomStringConvertible {
+    case country
+    case province
+    case centralCity
+    case urbanDistrict
+    case ruralDistrict
+    case districtTown
+    case provincialCity
+    case commune
+    case ward
+    case township
+    case quarter
+    case village
+    case residentialGroup
+
+    /// The level the kind belongs to.
+    public var level: AdministrativeLevel {
+        switch self {
+        case .country: .country
+        case .province, .centralCity: .province
+        case .urbanDistrict, .ruralDistrict, .districtTown, .provincialCity: .district
+        case .commune, .ward, .township: .commune
+        case .quarter, .village, .residentialGroup: .neighbourhood
+        }
+    }
+
+    /// The Vietnamese name of the kind, as written in `regions.csv`.
+    public var vietnamese: String {
+        switch self {
+        case .country: "quốc gia"
+        case .province: "tỉnh"
+        case .centralCity: "thành phố trực thuộc trung ương"
+        case .urbanDistrict: "quận"
+        case .ruralDistrict: "huyện"
+        case .districtTown: "thị xã"
+        case .provincialCity: "thành phố thuộc tỉnh"
+        case .commune: "xã"
+        case .ward: "phường"
+        case .township: "thị trấn"
+        case .quarter: "khu phố"
+        case .village: "thôn"
+        case .residentialGroup: "tổ dân phố"
+        }
+    }
+
+    /// The word put before a name ("thành phố Bắc Kạn", "quận Bình Thạnh").
+    public var prefix: String {
+        switch self {
+        case .centralCity, .provincialCity: "thành phố"
+        default: vietnamese
+        }
+    }
+
+    /// The English name of the kind.
+    public var english: String {
+        switch self {
+        case .country: "country"
+        case .province: "province"
+        case .centralCity: "centrally-run city"
+        case .urbanDistrict: "urban district"
+        case .ruralDistrict: "rural district"
+        case .districtTown: "district-level town"
+        case .provincialCity: "provincial city"
+        case .commune: "commune"
+        case .ward: "ward"
+        case .township: "township"
+        case .quarter: "quarter"
+        case .village: "village"
+        case .residentialGroup: "residential group"
+        }
+    }
+
+    public var description: String { vietnamese }
+
+    /// Reads a kind from its Vietnamese name, its English name or its Swift case name, ignoring case and
+    /// diacritics ("thị trấn", "thi tran", "township").
+    public init?(name: String) {
+        let key = VietnameseText.fold(name)
+        guard let kind = Self.allCases.first(where: {
+            VietnameseText.fold($0.vietnamese) == key || $0.english == key || $0.rawValue.lowercased() == key
+        }) else { return nil }
+        self = kind
+    }
+
+    /// The prefixes a user may type before a name, folded, with the kinds each may mean; longest first so
+    /// that "thanh pho" is tried before "t".
+    static let typedPrefixes: [(folded: String, kinds: Set<AdministrativeKind>)] = {
+        let cities: Set<AdministrativeKind> = [.centralCity, .provincialCity]
+        let table: [(String, Set<AdministrativeKind>)] = [
+            ("thanh pho truc thuoc trung uong", [.centralCity]), ("thanh pho thuoc tinh", [.provincialCity]),
+            ("thanh pho", cities), ("tp", cities), ("tinh", [.province]), ("t", [.province]),
+            ("quan", [.urbanDistrict]), ("q", [.urbanDistrict]), ("huyen", [.ruralDistrict]), ("h", [.ruralDistrict]),
+            ("thi xa", [.districtTown]), ("tx", [.districtTown]),
+            ("thi tran", [.township]), ("tt", [.township]), ("xa", [.commune]), ("x", [.commune]),
+            ("phuong", [.ward]), ("p", [.ward]), ("khu pho", [.quarter]), ("kp", [.quarter]),
+            ("thon", [.village]), ("to dan pho", [.residentialGroup]), ("tdp", [.residentialGroup]),
+        ]
+        return table.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// Splits a folded name into the kinds its prefix names and the rest: "q binh thanh" gives
+    /// ([.urbanDistrict], "binh thanh"). A prefix is only taken when a name follows it.
+    static func splitPrefix(folded: String) -> (kinds: Set<AdministrativeKind>?, rest: String) {
+        for (prefix, kinds) in typedPrefixes where folded.hasPrefix(prefix + " ") {
+            return (kinds, String(folded.dropFirst(prefix.count + 1)))
+        }
+        return (nil, folded)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Loads a user's dataset from files, in the same schema as the seeds: a folder with `figures.csv`,
+/// `regions.csv` and the documents the quotes come from, or a figures file on its own.
+///
+/// A dataset loads whole or not at all: a malformed file is refused with every problem found, each
+/// naming the file, line and column.
+public enum DatasetLoader {
+    /// The figures file's name inside a dataset folder.
+    public static let figuresFileName = "figures.csv"
+    /// The regions file's name inside a dataset folder.
+    public static let regionsFileName = "regions.csv"
+
+    /// Loads from a folder (holding `figures.csv` and `regions.csv`) or from a figures file.
+    ///
+    /// For a figures file, `regions.csv` beside it is used if present, otherwise the seeds' regions.
+    /// Documents named in the `document` column are read from the figures file's folder.
+    public static func load(from path: String, catalogue: IndicatorCatalogue = .standard) throws(DatasetLoadError) -> Dataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DatasetLoadError([Diagnostic(message: "no file or folder at \(path)")])
+        }
+        let folder = isDirectory.boolValue ? URL(fileURLWithPath: path) : URL(fileURLWithPath: path).deletingLastPathComponent()
+        let figuresPath = isDirectory.boolValue ? folder.appendingPathComponent(figuresFileName).path : path
+        let regionsPath = folder.appendingPathComponent(regionsFileName).path
+        let figures = try readFile(figuresPath)
+        let gazetteer: Gazetteer
+        if FileManager.default.fileExists(atPath: regionsPath) {
+            gazetteer = try RegionsFileReader.read(readFile(regionsPath))
+        } else if isDirectory.boolValue {
+            throw DatasetLoadError([Diagnostic(message: "\(path) has no \(regionsFileName)", expected: "\(figuresFileName) and \(regionsFileName) in the folder")])
+        } else {
+            gazetteer = try Dataset.embedded().gazetteer
+        }
+        return try FiguresFileReader.read(figures, gazetteer: gazetteer, catalogue: catalogue, name: path) { name in
+            // A document name is a plain file name: no way out of the dataset's folder.
+            guard !name.contains("/"), !name.hasPrefix("."),
+                  let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                  let text = String(data: data, encoding: .utf8) else { return nil }
+            return SourceDocument(name: name, text: text)
+        }
+    }
+
+    /// Builds a dataset from files already in memory (what ``load(from:catalogue:)`` and the embedded
+    /// seeds use).
+    public static func parse(figures: SourceFile, regions: SourceFile, documents: DocumentStore,
+                             catalogue: IndicatorCatalogue = .standard, name: String) throws(DatasetLoadError) -> Dataset {
+        let gazetteer = try RegionsFileReader.read(regions)
+        return try FiguresFileReader.read(figures, gazetteer: gazetteer, catalogue: catalogue, name: name) { documents[$0] }
+    }
+
+    private static func readFile(_ path: String) throws(DatasetLoadError) -> SourceFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DatasetLoadError([Diagnostic(message: "cannot read \(path)")])
+        }
+        return SourceFile(name: path, bytes: [UInt8](data))
+    }
+}

@@ -1,0 +1,189 @@
+/// Reads `figures.csv` into observations, checking every field and every quote.
+///
+/// Columns: `region, indicator, year` are required; `document, period, scope, value, value_max, base,
+/// base_kind, target, stated_percent, percent_of, qualifier, stated_change, derived, discrepancy,
+/// note, quote` are optional. Numbers are plain digits with "." as the decimal point.
+enum FiguresFileReader {
+    static let required = ["region", "indicator", "year"]
+    static let optional = ["document", "period", "scope", "value", "value_max", "base", "base_kind", "target",
+                           "stated_percent", "percent_of", "qualifier", "stated_change", "derived", "discrepancy", "note", "quote"]
+
+    /// Reads the file and builds the dataset; documents are asked for by name as rows cite them.
+    static func read(_ file: SourceFile, gazetteer: Gazetteer, catalogue: IndicatorCatalogue, name: String,
+                     document: (String) -> SourceDocument?) throws(DatasetLoadError) -> Dataset {
+        var reader = CSVReader(bytes: file.bytes, file: file.name)
+        var problems = ProblemList()
+        var builder = DatasetBuilder(gazetteer: gazetteer, catalogue: catalogue)
+        var documents: [String: SourceDocument?] = [:]
+        do {
+            guard let header = try reader.nextRecord() else {
+                throw DatasetLoadError([Diagnostic(message: "\(file.name) is empty", expected: "a header row with at least region,indicator,year")])
+            }
+            let columns = try HeaderMap(header, reader: reader, required: required, optional: optional)
+            let row = RowReader(columns: columns, gazetteer: gazetteer, catalogue: catalogue)
+            while let record = try reader.nextRecord() {
+                guard problems.hasRoom else { break }
+                do {
+                    let observation = try row.read(record, reader: reader) { name in
+                        if let known = documents[name] { return known }
+                        let found = document(name)
+                        documents[name] = found
+                        return found
+                    }
+                    try builder.append(observation, line: record[0].line)
+                } catch {
+                    problems.add(error)
+                }
+            }
+        } catch {
+            problems.add(error)
+        }
+        try problems.throwIfAny()
+        do {
+            return try builder.build(name: name, documents: DocumentStore(documents.values.compactMap { $0 }))
+        } catch let BuildError.duplicates(pairs) {
+            throw DatasetLoadError(pairs.prefix(DatasetLoadError.limit).map { first, second in
+                Diagnostic(message: "line \(second) gives the same region, indicator, year and scope as line \(first)",
+                           location: SourceLocation(file: file.name, line: second, column: 1),
+                           hint: "give one of them a scope (e.g. the part of the region it counts), or remove one")
+            })
+        } catch {
+            throw DatasetLoadError([Diagnostic(message: "\(file.name): \(error)")])
+        }
+    }
+}
+
+/// Reads one record of `figures.csv`.
+private struct RowReader {
+    let columns: HeaderMap
+    let gazetteer: Gazetteer
+    let catalogue: IndicatorCatalogue
+
+    func read(_ record: [CSVField], reader: CSVReader, document: (String) -> SourceDocument?) throws(Diagnostic) -> Observation {
+        try columns.checkCount(record, reader: reader)
+        func text(_ name: String) throws(Diagnostic) -> String? { try columns.optionalText(name, record, reader)?.trimmingWhitespace }
+        func field(_ name: String) -> CSVField { columns.field(name, record) }
+        func fail(_ name: String, _ message: String, at offset: Int = 0, expected: String? = nil, hint: String? = nil) -> Diagnostic {
+            reader.diagnostic(for: field(name), characterOffset: offset, message, expected: expected, hint: hint)
+        }
+        func number(_ name: String) throws(Diagnostic) -> Double? {
+            guard let t = try text(name) else { return nil }
+            if let value = PlainNumber.parse(t) { return value }
+            let vietnamese = try? VietnameseNumberReader.parse(t)
+            throw fail(name, "“\(t)” is not a number", expected: "plain digits with “.” as the decimal point (97290000, 43.85)",
+                       hint: vietnamese.map { "Vietnamese number formats are not used in this column: write \(PlainNumber.format($0.value))" })
+        }
+
+        let regionText = try text("region") ?? ""
+        let region: Region
+        if let byID = gazetteer[RegionID(regionText)] {
+            region = byID
+        } else {
+            do { region = try gazetteer.lookup(regionText) } catch {
+                throw fail("region", error.description, expected: "a region id or name from regions.csv")
+            }
+        }
+        let indicatorText = try text("indicator") ?? ""
+        guard let indicator = catalogue[IndicatorID(indicatorText)] else {
+            let byName = catalogue.lookup(indicatorText)
+            let near = catalogue.suggestions(for: indicatorText).first
+            throw fail("indicator", "unknown indicator “\(indicatorText)”", expected: "an indicator id from the catalogue",
+                       hint: byName.map { "that is the name of “\($0.id)”: write the id" } ?? near.map { "did you mean “\($0)”?" })
+        }
+        let yearText = try text("year") ?? ""
+        guard let year = Int(yearText), (1900...2100).contains(year) else {
+            throw fail("year", "“\(yearText)” is not a year", expected: "a year from 1900 to 2100, such as 2018")
+        }
+        var o = Observation(region: region.id, indicator: indicator.id, year: year)
+        if let periodText = try text("period") {
+            let parts = periodText.split(whereSeparator: { $0 == "-" || $0 == "–" }).compactMap { Int($0.trimmingWhitespace) }
+            guard parts.count == 2, parts[0] <= parts[1], (parts[0]...parts[1]).contains(year) else {
+                throw fail("period", "“\(periodText)” is not a period that contains the year \(year)", expected: "first-last, such as 2018-2020")
+            }
+            o.period = parts[0]...parts[1]
+        }
+        o.scope = try text("scope")
+        o.value = try number("value")
+        o.valueMax = try number("value_max")
+        o.base = try number("base")
+        if let kind = try text("base_kind") {
+            guard let parsed = BaseKind(rawValue: kind.lowercased()) else {
+                throw fail("base_kind", "unknown base kind “\(kind)”", expected: BaseKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            o.baseKind = parsed
+        }
+        if let targetText = try text("target") {
+            do { o.target = try Target(csv: targetText) } catch { throw fail("target", "“\(targetText)” is not a target", expected: error.message) }
+        }
+        if let statedText = try text("stated_percent") {
+            do { o.statedPercent = try StatedPercent(printed: statedText) } catch {
+                throw fail("stated_percent", "“\(statedText)” is not a percentage as printed", at: error.offset, expected: error.message)
+            }
+        }
+        if let basis = try text("percent_of") {
+            guard let parsed = PercentBasis(rawValue: basis.lowercased()) else {
+                throw fail("percent_of", "unknown basis “\(basis)”", expected: "base or target")
+            }
+            o.percentOf = parsed
+        }
+        if let qualifier = try text("qualifier") {
+            guard let parsed = Qualifier(code: qualifier) else {
+                throw fail("qualifier", "unknown qualifier “\(qualifier)”", expected: Qualifier.allCases.dropFirst().map(\.rawValue).joined(separator: ", ") + " (or empty for exact)")
+            }
+            o.qualifier = parsed
+        }
+        if let change = try text("stated_change") {
+            do { o.statedChange = try StatedChange(printed: change) } catch { throw fail("stated_change", error.message) }
+        }
+        o.derivation = try text("derived")
+        o.discrepancy = try text("discrepancy")
+        o.note = try text("note")
+        try checkConsistency(o, fail: fail)
+        try attachProvenance(&o, text: text, fail: fail, document: document)
+        return o
+    }
+
+    private func checkConsistency(_ o: Observation, fail: (String, String, Int, String?, String?) -> Diagnostic) throws(Diagnostic) {
+        if o.value == nil, o.target == nil, o.statedPercent == nil {
+            throw fail(columns.has("value") ? "value" : "year", "this row gives no figure", 0, "a value, a target or a stated percentage", nil)
+        }
+        if o.qualifier == .range, o.valueMax == nil {
+            throw fail("qualifier", "a range needs its upper end", 0, "value_max filled in", nil)
+        }
+        if let high = o.valueMax, let low = o.value, high < low {
+            throw fail("value_max", "the upper end is below the value", 0, nil, nil)
+        }
+        if o.percentOf == .target, o.target == nil || o.target?.isRate == true {
+            throw fail("percent_of", "the percentage is said to be of the target, but the row has no absolute target", 0, "an amount in the target column", nil)
+        }
+    }
+
+    private func attachProvenance(_ o: inout Observation, text: (String) throws(Diagnostic) -> String?,
+                                  fail: (String, String, Int, String?, String?) -> Diagnostic,
+                                  document: (String) -> SourceDocument?) throws(Diagnostic) {
+        let name = try text("document")
+        let quote = try text("quote")
+        guard let name else {
+            if quote != nil { throw fail("document", "a quote needs the document it is from", 0, "a document file name", nil) }
+            return
+        }
+        guard let source = document(name) else {
+            throw fail("document", "document “\(name)” is not found", 0, "a text file next to figures.csv", nil)
+        }
+        let provenance = Provenance(document: name, quote: quote ?? "")
+        if quote != nil {
+            var offset = 0
+            for fragment in provenance.fragments {
+                if !source.contains(fragment) {
+                    let (matched, documentHas) = source.closestPrefix(of: fragment)
+                    let detail = matched == 0 ? "its first words are not in the document"
+                        : "the first \(matched) characters match; then the document has “\(documentHas)…”"
+                    throw fail("quote", "the quote is not in \(name) word for word: \(detail)", offset + matched, nil,
+                               "copy the sentence from the document; keep its spelling, spaces and quotation marks")
+                }
+                offset += fragment.count + Provenance.fragmentSeparator.count
+            }
+        }
+        o.provenance = provenance
+    }
+}

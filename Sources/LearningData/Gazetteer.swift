@@ -1,0 +1,193 @@
+/// The regions of a dataset, with their hierarchy and lookup by name.
+///
+/// Regions are numbered in the order given; the dataset's columns refer to them by that number (a
+/// ``Gazetteer/Index``), so a national dataset stores four bytes per observation for its region.
+public struct Gazetteer: Sendable {
+    /// The position of a region in ``regions``.
+    public typealias Index = Int32
+
+    /// All regions, in the order they were given.
+    public let regions: [Region]
+    private let indexByID: [RegionID: Index]
+    private let parentIndex: [Index]            // -1 for the root
+    private let childOffsets: [Int]             // children of i are childList[childOffsets[i]..<childOffsets[i+1]]
+    private let childList: [Index]
+    private let byFoldedName: [String: [Index]]  // folded name or alias, with and without its kind prefix
+
+    /// Builds the hierarchy; fails on a duplicate id, an unknown parent or a cycle.
+    public init(_ regions: [Region]) throws(GazetteerError) {
+        var indexByID: [RegionID: Index] = [:]
+        for (i, region) in regions.enumerated() {
+            if indexByID.updateValue(Index(i), forKey: region.id) != nil { throw .duplicateID(region.id) }
+        }
+        var parentIndex = [Index](repeating: -1, count: regions.count)
+        var childCounts = [Int](repeating: 0, count: regions.count + 1)
+        for (i, region) in regions.enumerated() {
+            guard let parent = region.parent else { continue }
+            guard let p = indexByID[parent] else { throw .unknownParent(region.id, parent) }
+            parentIndex[i] = p
+            childCounts[Int(p) + 1] += 1
+        }
+        for i in 0..<regions.count { childCounts[i + 1] += childCounts[i] }
+        var fill = childCounts
+        var childList = [Index](repeating: 0, count: childCounts[regions.count])
+        for i in regions.indices where parentIndex[i] >= 0 {
+            let p = Int(parentIndex[i])
+            childList[fill[p]] = Index(i)
+            fill[p] += 1
+        }
+        try Self.checkAcyclic(parentIndex, regions)
+        var byFoldedName: [String: [Index]] = [:]
+        for (i, region) in regions.enumerated() {
+            var keys = Set<String>()
+            for name in [region.name, region.qualifiedName] + region.aliases {
+                let folded = VietnameseText.fold(name)
+                keys.insert(folded)
+                keys.insert(AdministrativeKind.splitPrefix(folded: folded).rest)
+            }
+            for key in keys where !key.isEmpty { byFoldedName[key, default: []].append(Index(i)) }
+        }
+        self.regions = regions
+        self.indexByID = indexByID
+        self.parentIndex = parentIndex
+        self.childOffsets = childCounts
+        self.childList = childList
+        self.byFoldedName = byFoldedName
+    }
+
+    private static func checkAcyclic(_ parents: [Index], _ regions: [Region]) throws(GazetteerError) {
+        for start in parents.indices {
+            var steps = 0, i = parents[start]
+            while i >= 0 {
+                steps += 1
+                if steps > parents.count { throw .cycle(regions[start].id) }
+                i = parents[Int(i)]
+            }
+        }
+    }
+
+    /// How many regions there are.
+    public var count: Int { regions.count }
+
+    /// The position of the region with this id.
+    public func index(of id: RegionID) -> Index? { indexByID[id] }
+
+    /// The region with this id.
+    public subscript(id: RegionID) -> Region? { indexByID[id].map { regions[Int($0)] } }
+
+    /// The region at a position.
+    public subscript(index: Index) -> Region { regions[Int(index)] }
+
+    /// The parent's position, or nil for the root.
+    public func parentIndex(of index: Index) -> Index? {
+        let p = parentIndex[Int(index)]
+        return p >= 0 ? p : nil
+    }
+
+    /// The positions of the regions directly below.
+    public func childIndices(of index: Index) -> ArraySlice<Index> {
+        childList[childOffsets[Int(index)]..<childOffsets[Int(index) + 1]]
+    }
+
+    /// The regions from the parent up to the root, nearest first.
+    public func ancestors(of id: RegionID) -> [Region] {
+        guard var i = indexByID[id] else { return [] }
+        var out: [Region] = []
+        while let p = parentIndex(of: i) { out.append(regions[Int(p)]); i = p }
+        return out
+    }
+
+    /// The region itself or its nearest ancestor at `level`, if any.
+    public func ancestor(of index: Index, at level: AdministrativeLevel) -> Index? {
+        var i: Index? = index
+        while let current = i {
+            let region = regions[Int(current)]
+            if region.level == level { return current }
+            if region.level < level { return nil }
+            i = parentIndex(of: current)
+        }
+        return nil
+    }
+
+    /// Whether `index` is `ancestor` or lies below it.
+    public func isWithin(_ index: Index, _ ancestor: Index) -> Bool {
+        var i: Index? = index
+        while let current = i {
+            if current == ancestor { return true }
+            i = parentIndex(of: current)
+        }
+        return false
+    }
+
+    /// Finds one region by what a person would type: the id, the name, an alias, with or without the
+    /// kind before it ("Q. Bình Thạnh", "quận Bình Thạnh", "binh thanh"), ignoring case and diacritics.
+    ///
+    /// - Parameter level: keeps only regions of this level, which settles "Bắc Kạn" (city or province).
+    /// - Throws: ``RegionLookupError`` when nothing fits, or more than one region fits.
+    public func lookup(_ name: String, level: AdministrativeLevel? = nil) throws(RegionLookupError) -> Region {
+        let typed = VietnameseText.nfc(name).trimmingWhitespace
+        if let i = indexByID[RegionID(typed)], level == nil || regions[Int(i)].level == level { return regions[Int(i)] }
+        let folded = VietnameseText.fold(typed)
+        guard !folded.isEmpty else { throw .empty }
+        let (kinds, rest) = AdministrativeKind.splitPrefix(folded: folded)
+        var found = byFoldedName[folded] ?? []
+        if kinds != nil, found.isEmpty { found = byFoldedName[rest] ?? [] }
+        var fitting = found.map { regions[Int($0)] }
+        if let kinds, byFoldedName[folded] == nil { fitting = fitting.filter { kinds.contains($0.kind) } }
+        if let level { fitting = fitting.filter { $0.level == level } }
+        switch fitting.count {
+        case 1:
+            return fitting[0]
+        case 0 where !found.isEmpty:
+            let asked = level?.name ?? kinds.map { $0.map(\.vietnamese).sorted().joined(separator: " or ") } ?? "region"
+            throw .noneOfThatKind(query: typed, asked: asked, found: found.map { regions[Int($0)] })
+        case 0:
+            throw .notFound(query: typed, suggestions: suggestions(for: kinds == nil ? folded : rest))
+        default:
+            throw .ambiguous(query: typed, candidates: fitting)
+        }
+    }
+
+    /// The regions whose name or alias contains `pattern`, compared folded; all regions for "".
+    public func search(_ pattern: String) -> [Region] {
+        let key = VietnameseText.fold(pattern)
+        guard !key.isEmpty else { return regions }
+        return regions.filter { region in
+            ([region.name, region.qualifiedName] + region.aliases).contains { VietnameseText.fold($0).contains(key) }
+        }
+    }
+
+    private func suggestions(for folded: String) -> [Region] {
+        let names = Array(byFoldedName.keys)
+        var out: [Region] = []
+        for key in closestMatches(to: folded, among: names, limit: 3) {
+            for i in byFoldedName[key] ?? [] where !out.contains(regions[Int(i)]) { out.append(regions[Int(i)]) }
+        }
+        return Array(out.prefix(4))
+    }
+}
+
+/// Why a list of regions does not make a hierarchy.
+public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible {
+    case duplicateID(RegionID)
+    case unknownParent(RegionID, RegionID)
+    case cycle(RegionID)
+
+    public var description: String {
+        switch self {
+        case let .duplicateID(id): "region id “\(id)” is used twice"
+        case let .unknownParent(id, parent): "region “\(id)” names parent “\(parent)”, which is not a region"
+        case let .cycle(id): "region “\(id)” is its own ancestor"
+        }
+    }
+}
+
+extension String {
+    /// The string without white space (NBSP included) at either end.
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

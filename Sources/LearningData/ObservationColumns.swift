@@ -1,0 +1,107 @@
+/// The observations of a dataset, one array per field.
+///
+/// The dense columns hold what every analysis scans (region, indicator, year, value, base, target,
+/// stated percentage); missing numbers are NaN there and come out as nil through ``Dataset``. What
+/// only some rows carry (scope, period, quotes, notes, derivations) lives in a sparse column. Rows are
+/// sorted by indicator, year, region and scope, so the rows of one indicator, or of one indicator in
+/// one year, are one contiguous range.
+public struct ObservationColumns: Sendable {
+    /// Region of each row, as a position in the dataset's ``Gazetteer``.
+    public internal(set) var region: [Gazetteer.Index] = []
+    /// Indicator of each row, as a position in the dataset's ``IndicatorCatalogue``.
+    public internal(set) var indicator: [IndicatorCatalogue.Index] = []
+    /// Year of each row.
+    public internal(set) var year: [Int16] = []
+    /// The figure; NaN when not printed.
+    public internal(set) var value: [Double] = []
+    /// The denominator; NaN when not printed.
+    public internal(set) var base: [Double] = []
+    /// The target's value (percent units for a rate target); NaN when there is none.
+    public internal(set) var target: [Double] = []
+    /// The stated percentage's value; NaN when there is none.
+    public internal(set) var statedPercent: [Double] = []
+    /// Small fields packed: qualifier, base kind, target form, stated-percent precision and flags.
+    public internal(set) var flags: [ObservationFlags] = []
+    /// Rows that carry details, ascending, and their details.
+    var detailRows: [Int32] = []
+    var details: [ObservationDetails] = []
+
+    /// How many rows there are.
+    public var count: Int { region.count }
+
+    mutating func reserve(_ n: Int) {
+        region.reserveCapacity(n); indicator.reserveCapacity(n); year.reserveCapacity(n)
+        value.reserveCapacity(n); base.reserveCapacity(n); target.reserveCapacity(n)
+        statedPercent.reserveCapacity(n); flags.reserveCapacity(n)
+    }
+
+    /// The details of a row, if it has any (binary search over the sparse column).
+    func details(at row: Int) -> ObservationDetails? {
+        var low = 0, high = detailRows.count
+        while low < high {
+            let mid = (low + high) / 2
+            if detailRows[mid] < Int32(row) { low = mid + 1 } else { high = mid }
+        }
+        return low < detailRows.count && detailRows[low] == Int32(row) ? details[low] : nil
+    }
+}
+
+/// The small fields of one row, packed in 32 bits.
+public struct ObservationFlags: Hashable, Sendable {
+    var bits: UInt32
+
+    init(qualifier: Qualifier, baseKind: BaseKind?, percentOf: PercentBasis, target: Target?, statedDigits: Int, derived: Bool) {
+        var b = UInt32(Qualifier.allCases.firstIndex(of: qualifier) ?? 0)                     // bits 0-2
+        b |= UInt32(baseKind.map { (BaseKind.allCases.firstIndex(of: $0) ?? 0) + 1 } ?? 0) << 3 // bits 3-4
+        b |= (percentOf == .target ? 1 : 0) << 5                                               // bit 5
+        if let target {
+            b |= 1 << 6                                                                         // bit 6: has target
+            b |= (target.isRate ? 1 : 0) << 7                                                   // bit 7
+            b |= UInt32(Target.Comparison.allCases.firstIndex(of: target.comparison) ?? 0) << 8 // bits 8-10
+        }
+        b |= UInt32(min(max(statedDigits, 0), 15)) << 11                                       // bits 11-14
+        b |= (derived ? 1 : 0) << 15                                                           // bit 15
+        bits = b
+    }
+
+    /// How exact the figure is.
+    public var qualifier: Qualifier { Qualifier.allCases[Int(bits & 7)] }
+    /// What the base counts, if said.
+    public var baseKind: BaseKind? {
+        let k = Int((bits >> 3) & 3)
+        return k == 0 ? nil : BaseKind.allCases[k - 1]
+    }
+    /// What the stated percentage is a share of.
+    public var percentOf: PercentBasis { (bits >> 5) & 1 == 1 ? .target : .base }
+    /// Whether the row has a target.
+    public var hasTarget: Bool { (bits >> 6) & 1 == 1 }
+    /// Whether the target is a rate.
+    public var targetIsRate: Bool { (bits >> 7) & 1 == 1 }
+    /// How the actual must compare to the target.
+    public var targetComparison: Target.Comparison { Target.Comparison.allCases[Int((bits >> 8) & 7)] }
+    /// Digits printed after the decimal comma of the stated percentage.
+    public var statedDigits: Int { Int((bits >> 11) & 15) }
+    /// Whether the figure is derived rather than printed.
+    public var isDerived: Bool { (bits >> 15) & 1 == 1 }
+}
+
+/// What only some rows carry, with texts interned in the dataset's string pool (-1 for none).
+struct ObservationDetails: Sendable {
+    var periodStart: Int16 = 0
+    var periodEnd: Int16 = 0
+    var scope: Int32 = -1
+    var valueMax: Double = .nan
+    var targetMax: Double = .nan
+    var statedText: Int32 = -1
+    var statedChange: Int32 = -1
+    var derivation: Int32 = -1
+    var discrepancy: Int32 = -1
+    var note: Int32 = -1
+    var document: Int32 = -1
+    var quote: Int32 = -1
+
+    var isEmpty: Bool {
+        periodStart == 0 && scope < 0 && valueMax.isNaN && targetMax.isNaN && statedText < 0 && statedChange < 0
+            && derivation < 0 && discrepancy < 0 && note < 0 && document < 0 && quote < 0
+    }
+}

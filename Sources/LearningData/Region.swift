@@ -1,0 +1,47 @@
+/// The stable identifier of a region, e.g. `ho-chi-minh/binh-thanh`: its parent's id, a slash, and its
+/// own name without diacritics.
+public struct RegionID: Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The identifier as written in `regions.csv`.
+    public let rawValue: String
+
+    /// Wraps an identifier as written.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { rawValue }
+}
+
+/// A place the reports give figures for: a province, district, commune or neighbourhood.
+public struct Region: Hashable, Sendable, Identifiable, CustomStringConvertible {
+    /// Its stable identifier.
+    public let id: RegionID
+    /// Its name as printed, without the kind ("Bình Thạnh", not "quận Bình Thạnh"), in NFC.
+    public let name: String
+    /// What kind of unit it is; this fixes its ``level``.
+    public let kind: AdministrativeKind
+    /// The region it lay in when the report was written; nil only for the country.
+    public let parent: RegionID?
+    /// Other names it goes by ("TP.HCM", "Sài Gòn").
+    public let aliases: [String]
+    /// Where the documents show where it lies (or why general knowledge was used).
+    public let evidence: String
+
+    /// Creates a region; the name and aliases are stored in NFC.
+    public init(id: RegionID, name: String, kind: AdministrativeKind, parent: RegionID?, aliases: [String] = [], evidence: String = "") {
+        self.id = id
+        self.name = VietnameseText.nfc(name)
+        self.kind = kind
+        self.parent = parent
+        self.aliases = aliases.map(VietnameseText.nfc)
+        self.evidence = evidence
+    }
+
+    /// Its administrative level.
+    public var level: AdministrativeLevel { kind.level }
+
+    /// Its name with its kind before it: "quận Bình Thạnh", "thành phố Bắc Kạn".
+    public var qualifiedName: String { kind == .country ? name : "\(kind.prefix) \(name)" }
+
+    public var description: String { "\(qualifiedName) (\(id))" }
+}

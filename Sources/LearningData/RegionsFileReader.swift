@@ -1,0 +1,133 @@
+/// Reads `regions.csv`: `id, name, kind, parent, aliases, evidence` (aliases separated by `|`).
+enum RegionsFileReader {
+    static let required = ["id", "name", "kind", "parent"]
+    static let optional = ["aliases", "evidence"]
+
+    static func read(_ file: SourceFile) throws(DatasetLoadError) -> Gazetteer {
+        var reader = CSVReader(bytes: file.bytes, file: file.name)
+        var problems = ProblemList()
+        var regions: [Region] = []
+        var lines: [RegionID: (line: Int, parentField: CSVField?)] = [:]
+        do {
+            guard let header = try reader.nextRecord() else {
+                throw DatasetLoadError([Diagnostic(message: "\(file.name) is empty", expected: "a header row: id,name,kind,parent,aliases,evidence")])
+            }
+            let columns = try HeaderMap(header, reader: reader, required: required, optional: optional)
+            while let record = try reader.nextRecord() {
+                guard problems.hasRoom else { break }
+                do {
+                    try columns.checkCount(record, reader: reader)
+                    let id = RegionID(try columns.text("id", record, reader).trimmingWhitespace)
+                    let name = try columns.text("name", record, reader).trimmingWhitespace
+                    let kindText = try columns.text("kind", record, reader)
+                    guard let kind = AdministrativeKind(name: kindText) else {
+                        throw reader.diagnostic(for: columns.field("kind", record), "unknown kind “\(kindText)”",
+                                                expected: AdministrativeKind.allCases.map(\.vietnamese).joined(separator: ", "))
+                    }
+                    let parentText = try columns.text("parent", record, reader).trimmingWhitespace
+                    let aliases = try columns.optionalText("aliases", record, reader)?.split(separator: "|").map { $0.trimmingWhitespace } ?? []
+                    let evidence = try columns.optionalText("evidence", record, reader) ?? ""
+                    if id.rawValue.isEmpty || name.isEmpty {
+                        throw reader.diagnostic(for: columns.field(id.rawValue.isEmpty ? "id" : "name", record), "a region needs an id and a name")
+                    }
+                    if let earlier = lines[id] {
+                        throw reader.diagnostic(for: columns.field("id", record), "region id “\(id)” was already given on line \(earlier.line)")
+                    }
+                    lines[id] = (record[0].line, parentText.isEmpty ? nil : columns.field("parent", record))
+                    regions.append(Region(id: id, name: name, kind: kind, parent: parentText.isEmpty ? nil : RegionID(parentText),
+                                          aliases: aliases, evidence: evidence))
+                } catch {
+                    problems.add(error)
+                }
+            }
+        } catch {
+            problems.add(error)
+        }
+        let ids = Set(regions.map(\.id))
+        for region in regions {
+            guard let parent = region.parent, !ids.contains(parent), let field = lines[region.id]?.parentField else { continue }
+            let near = closestMatches(to: parent.rawValue, among: ids.map(\.rawValue))
+            problems.add(reader.diagnostic(for: field, "parent “\(parent)” is not a region of this file",
+                                           hint: near.first.map { "did you mean “\($0)”?" }))
+        }
+        try problems.throwIfAny()
+        do {
+            return try Gazetteer(regions)
+        } catch {
+            throw DatasetLoadError([Diagnostic(message: "\(file.name): \(error)")])
+        }
+    }
+}
+
+/// The columns of a CSV file by name.
+struct HeaderMap {
+    let names: [String]
+    private let index: [String: Int]
+
+    init(_ header: [CSVField], reader: CSVReader, required: [String], optional: [String]) throws(Diagnostic) {
+        var names: [String] = []
+        var index: [String: Int] = [:]
+        let known = required + optional
+        for field in header {
+            let name = try reader.text(of: field).trimmingWhitespace.lowercased()
+            if index[name] != nil { throw reader.diagnostic(for: field, "column “\(name)” appears twice") }
+            if !known.contains(name), let near = known.first(where: { editDistance($0, name) <= 2 }) {
+                throw reader.diagnostic(for: field, "unknown column “\(name)”", hint: "did you mean “\(near)”? Other columns are allowed, but this looks like a misspelling")
+            }
+            index[name] = names.count
+            names.append(name)
+        }
+        for name in required where index[name] == nil {
+            throw reader.diagnostic(for: header[header.count - 1], "the header has no “\(name)” column",
+                                    expected: "the columns " + required.joined(separator: ", ") + " (others optional: " + optional.joined(separator: ", ") + ")")
+        }
+        self.names = names
+        self.index = index
+    }
+
+    func has(_ name: String) -> Bool { index[name] != nil }
+
+    func checkCount(_ record: [CSVField], reader: CSVReader) throws(Diagnostic) {
+        guard record.count != names.count else { return }
+        let last = record[record.count - 1]
+        throw reader.diagnostic(for: last, characterOffset: 0, length: 1,
+                                "this row has \(record.count) fields but the header has \(names.count)",
+                                expected: names.joined(separator: ","),
+                                hint: "a field with a comma in it must be in double quotes")
+    }
+
+    func field(_ name: String, _ record: [CSVField]) -> CSVField { record[index[name] ?? 0] }
+
+    func text(_ name: String, _ record: [CSVField], _ reader: CSVReader) throws(Diagnostic) -> String {
+        try reader.text(of: field(name, record))
+    }
+
+    /// The field's text, or nil when the column is absent or the field empty.
+    func optionalText(_ name: String, _ record: [CSVField], _ reader: CSVReader) throws(Diagnostic) -> String? {
+        guard let i = index[name] else { return nil }
+        let text = try reader.text(of: record[i])
+        return text.trimmingWhitespace.isEmpty ? nil : text
+    }
+}
+
+/// Problems found so far, up to a limit.
+struct ProblemList {
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var truncated = false
+
+    var hasRoom: Bool { diagnostics.count < DatasetLoadError.limit }
+
+    mutating func add(_ error: any Error) {
+        let found: [Diagnostic]
+        if let d = error as? Diagnostic { found = [d] }
+        else if let e = error as? DatasetLoadError { found = e.diagnostics }
+        else { found = [Diagnostic(message: String(describing: error))] }
+        for d in found {
+            if hasRoom { diagnostics.append(d) } else { truncated = true }
+        }
+    }
+
+    func throwIfAny() throws(DatasetLoadError) {
+        if !diagnostics.isEmpty { throw DatasetLoadError(diagnostics, truncated: truncated) }
+    }
+}
