@@ -24,6 +24,10 @@ public enum NumberWriter {
     public static func decimal(_ value: Double, style: NumberStyle, fractionDigits: Int? = nil,
                                maximumFractionDigits: Int = 6) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
+        if fractionDigits == nil, let shortest = shortestDigits(value, maximumFractionDigits: maximumFractionDigits) {
+            return (value < 0 ? "-" : "") + grouped(shortest.integer, separator: style.groupSeparator)
+                + (shortest.fraction.isEmpty ? "" : style.decimalSeparator + shortest.fraction)
+        }
         let digits = min(max(fractionDigits ?? maximumFractionDigits, 0), 9)
         let scale = pow10(digits)
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
@@ -58,6 +62,20 @@ public enum NumberWriter {
         let sign = points > 0 ? "+" : ""
         return sign + decimal(points, style: style, fractionDigits: fractionDigits, maximumFractionDigits: 2)
             + (style == .vi ? " điểm %" : " pp")
+    }
+
+    /// The shortest digits that read back as `value` (Swift's own), when they need no exponent and no
+    /// more fraction digits than allowed; scaling by a power of ten instead would add noise
+    /// (4308835552.39 × 10⁶ is not exact).
+    private static func shortestDigits(_ value: Double, maximumFractionDigits: Int) -> (integer: String, fraction: String)? {
+        let text = abs(value).description
+        guard !text.contains("e") else { return nil }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = String(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        while fraction.last == "0" { fraction.removeLast() }
+        guard fraction.count <= maximumFractionDigits else { return nil }
+        return (integer, fraction)
     }
 
     private static func grouped(_ digits: String, separator: String) -> String {
