@@ -139,8 +139,47 @@ private struct RowReader {
         o.discrepancy = try text("discrepancy")
         o.note = try text("note")
         try checkConsistency(o, fail: fail)
+        try checkWholeNumbers(o, unit: indicator.unit, text: text, fail: fail)
         try attachProvenance(&o, text: text, fail: fail, document: document)
+        if !o.isDerived, let quote = o.provenance?.quote, !quote.isEmpty {
+            try checkAgainstQuote(o, quote: quote, fail: fail)
+        }
         return o
+    }
+
+    /// Every unit in the catalogue is counted or in đồng, so a fraction is almost surely a Vietnamese
+    /// thousands dot read as a decimal point ("51.119" meant 51119).
+    private func checkWholeNumbers(_ o: Observation, unit: MeasurementUnit, text: (String) throws(Diagnostic) -> String?,
+                                   fail: (String, String, Int, String?, String?) -> Diagnostic) throws(Diagnostic) {
+        var amounts: [(String, Double?)] = [("value", o.value), ("value_max", o.valueMax), ("base", o.base)]
+        if let target = o.target, !target.isRate { amounts += [("target", target.value), ("target", target.upperBound)] }
+        for (column, amount) in amounts {
+            guard let amount, amount != amount.rounded() else { continue }
+            let printed = (try text(column)) ?? ""
+            let grouped = printed.replacingOccurrences(of: ".", with: "")
+            throw fail(column, "“\(printed)” is not a whole number of \(unit.english)", 0, "a whole number in plain digits",
+                       "if “\(printed)” is Vietnamese grouping, write \(grouped)")
+        }
+    }
+
+    /// A printed figure must be printed in its quote: each number of the row is among the numbers the
+    /// Vietnamese reader finds there.
+    private func checkAgainstQuote(_ o: Observation, quote: String, fail: (String, String, Int, String?, String?) -> Diagnostic) throws(Diagnostic) {
+        let numbers = VietnameseNumberReader.numbers(in: quote)
+        let plain = Set(numbers.filter { !$0.isPercent }.map(\.value))
+        let percents = Set(numbers.filter(\.isPercent).map(\.value))
+        let listed = numbers.map { $0.text + ($0.isPercent ? "" : " (\(PlainNumber.format($0.value)))") }.joined(separator: ", ")
+        var required: [(String, Double?, Bool)] = [("value", o.value, false), ("value_max", o.valueMax, false), ("base", o.base, false)]
+        if let target = o.target { required += [("target", target.value, target.isRate), ("target", target.upperBound, target.isRate)] }
+        for (column, number, isPercent) in required {
+            guard let number, !(isPercent ? percents : plain).contains(number) else { continue }
+            throw fail(column, "\(PlainNumber.format(number))\(isPercent ? "%" : "") is not printed in the quote", 0,
+                       listed.isEmpty ? "a quote with the figure in it" : "one of the quote's numbers: \(listed)",
+                       "a figure the text implies but does not print goes in with its rule in the “derived” column")
+        }
+        if let stated = o.statedPercent, !quote.contains(stated.text) {
+            throw fail("stated_percent", "“\(stated.text)” is not printed in the quote", 0, nil, "keep the percentage exactly as printed")
+        }
     }
 
     private func checkConsistency(_ o: Observation, fail: (String, String, Int, String?, String?) -> Diagnostic) throws(Diagnostic) {
