@@ -72,15 +72,24 @@ public struct DatasetBuilder: Sendable {
         return d
     }
 
-    /// Sorts, indexes and returns the dataset.
+    /// Sorts (by indicator, year, region, scope, then the order added), indexes and returns the dataset.
     ///
     /// - Throws: ``BuildError/duplicates(_:)`` listing every pair of rows with the same region,
     ///   indicator, year and scope, by the lines given to ``append(_:line:)``.
     public func build(name: String, documents: DocumentStore = DocumentStore()) throws(BuildError) -> Dataset {
         let n = columns.count
-        let scopes: [String] = (0..<n).map { i in
+        // Scopes compare by the rank of their text among the distinct texts, ranked once: the order
+        // is alphabetical whatever order rows came in, at four bytes a row rather than a string.
+        // The headline figure (no scope) sorts first.
+        let scopeIDs = Set(pendingDetails.lazy.map(\.scope).filter { $0 >= 0 })
+        var rank = [Int32](repeating: 0, count: strings.strings.count)
+        for (position, id) in scopeIDs.sorted(by: { strings.strings[Int($0)] < strings.strings[Int($1)] }).enumerated() {
+            rank[Int(id)] = Int32(position)
+        }
+        let scopes: [Int32] = (0..<n).map { i in
             let slot = detailSlot[i]
-            return slot >= 0 ? (strings[pendingDetails[Int(slot)].scope] ?? "") : ""
+            guard slot >= 0, pendingDetails[Int(slot)].scope >= 0 else { return -1 }
+            return rank[Int(pendingDetails[Int(slot)].scope)]
         }
         let c = columns
         let order = (0..<n).sorted { a, b in
