@@ -6,6 +6,9 @@ let package = Package(
     name: "khuyenhoc",
     products: [
         .library(name: "LearningData", targets: ["LearningData"]),
+        .library(name: "LearningTrends", targets: ["LearningTrends"]),
+        .library(name: "LearningTargets", targets: ["LearningTargets"]),
+        .library(name: "LearningRanking", targets: ["LearningRanking"]),
         .executable(name: "khuyenhoc", targets: ["khuyenhoc"]),
     ],
     targets: [
@@ -14,6 +17,12 @@ let package = Package(
             name: "LearningData",
             plugins: [.plugin(name: "EmbedSeeds")]
         ),
+        // Time series: gaps, fills, change, growth, trend, roll-ups up the hierarchy, outliers.
+        .target(name: "LearningTrends", dependencies: ["LearningData"]),
+        // Targets against actuals, the stated-percentage checker, validation rules, next-year targets.
+        .target(name: "LearningTargets", dependencies: ["LearningData"]),
+        // Ranking regions, rank changes, composite indexes, side-by-side comparison.
+        .target(name: "LearningRanking", dependencies: ["LearningData"]),
         // Build-time tool: turns the files of seeds/ into Swift string literals (no run-time file access).
         .executableTarget(name: "EmbedSeedsTool"),
         .plugin(
@@ -29,6 +38,9 @@ let package = Package(
             name: "LearningDataTests",
             dependencies: ["LearningData"]
         ),
+        .testTarget(name: "LearningTrendsTests", dependencies: ["LearningTrends"]),
+        .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets"]),
+        .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking"]),
     ],
     swiftLanguageModes: [.v6]
 )
