@@ -58,18 +58,9 @@ extension Series {
     public func trend(_ quantity: LinearTrend.Quantity = .value, minimumPoints: Int = 3) throws(TrendError) -> LinearTrend {
         let data = numbers(quantity)
         guard data.count >= max(2, minimumPoints) else { throw .tooFewPoints(have: data.count, need: max(2, minimumPoints)) }
-        let n = Double(data.count)
-        let meanX = data.reduce(0) { $0 + Double($1.year) } / n
-        let meanY = data.reduce(0) { $0 + $1.value } / n
-        var sxx = 0.0, sxy = 0.0, syy = 0.0
-        for (year, y) in data {
-            let dx = Double(year) - meanX, dy = y - meanY
-            sxx += dx * dx
-            sxy += dx * dy
-            syy += dy * dy
+        guard let line = LeastSquaresLine(data.map { (Double($0.year), $0.value) }) else {
+            throw .tooFewPoints(have: data.count, need: max(2, minimumPoints))
         }
-        let slope = sxx == 0 ? 0 : sxy / sxx
-        let rSquared = syy == 0 ? 1 : (sxy * sxy) / (sxx * syy)
-        return LinearTrend(quantity: quantity, slope: slope, intercept: meanY - slope * meanX, rSquared: rSquared, years: data.map(\.year))
+        return LinearTrend(quantity: quantity, slope: line.slope, intercept: line.intercept, rSquared: line.rSquared, years: data.map(\.year))
     }
 }
