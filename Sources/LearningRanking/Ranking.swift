@@ -1,0 +1,162 @@
+import LearningData
+
+/// Which way is better.
+public enum RankDirection: String, Sendable, CaseIterable, Codable {
+    /// Highest score ranks first (the default: more recognised families is better).
+    case descending
+    /// Lowest score ranks first.
+    case ascending
+}
+
+/// A region with its rank.
+public struct RankedRegion: Hashable, Sendable {
+    /// The region.
+    public let region: Region
+    /// The year its score is from: with ``YearAlignment/latest`` regions may differ.
+    public let year: Int
+    /// Its score: percent for rate, per-capita and attainment, the indicator's unit for value.
+    public let score: Double
+    /// Whether the score rests on a stated percentage or a derived figure rather than printed numbers.
+    public let isIndirect: Bool
+    /// Its rank under the tie method (1 is best; "average" ties give halves).
+    public let rank: Double
+    /// Percent rank: the share of the other ranked regions it is ahead of (100 for the best, 0 for the
+    /// worst; 100 when it stands alone).
+    public let percentile: Double
+    /// The observation the score comes from.
+    public let observation: Observation
+}
+
+/// A region left out of a ranking, and why.
+public struct UnrankedRegion: Hashable, Sendable {
+    /// The region.
+    public let region: Region
+    /// Why it has no score ("no figure for 2017; latest 2022").
+    public let reason: String
+}
+
+/// Regions of one level (or within one parent) ranked by an indicator.
+public struct Ranking: Hashable, Sendable {
+    /// What was ranked.
+    public let indicator: Indicator
+    /// By what.
+    public let measure: RankingMeasure
+    /// On which years.
+    public let alignment: YearAlignment
+    /// How ties share ranks.
+    public let ties: TieMethod
+    /// Which way is better.
+    public let direction: RankDirection
+    /// The ranked regions, best first.
+    public let entries: [RankedRegion]
+    /// The regions that could not be ranked, with the reason.
+    public let missing: [UnrankedRegion]
+
+    /// Whether the ranked regions' years differ: then a rank compares different years, and says so.
+    public var yearsDiffer: Bool { Set(entries.map(\.year)).count > 1 }
+
+    /// Ranks regions by an indicator. O(n log n) in the regions, plus one lookup per region.
+    ///
+    /// - Parameters:
+    ///   - level: rank the regions of this level; by default every region with a figure of the indicator.
+    ///   - within: only regions below this one.
+    public init(_ dataset: Dataset, indicator id: IndicatorID, measure: RankingMeasure = .rate, year alignment: YearAlignment = .latest,
+                level: AdministrativeLevel? = nil, within: RegionID? = nil, ties: TieMethod = .competition,
+                direction: RankDirection = .descending) throws(RankingError) {
+        guard let indicator = dataset.catalogue[id] else { throw .unknownIndicator(id, suggestions: dataset.catalogue.suggestions(for: id.rawValue)) }
+        let candidates = try Self.candidates(dataset, indicator: id, level: level, within: within)
+        var scored: [RankedRegion] = []
+        var missing: [UnrankedRegion] = []
+        for region in candidates {
+            switch Self.bestScore(dataset, indicator: id, region: region, measure: measure, alignment: alignment) {
+            case let .success(entry): scored.append(entry)
+            case let .failure(reason): missing.append(UnrankedRegion(region: region, reason: reason.reason))
+            }
+        }
+        scored.sort { a, b in
+            if a.score != b.score { return direction == .descending ? a.score > b.score : a.score < b.score }
+            return a.region.name != b.region.name ? a.region.name < b.region.name : a.region.id < b.region.id
+        }
+        let ranks = ties.ranks(count: scored.count) { scored[$0].score == scored[$0 - 1].score }
+        // Percent rank counts the regions strictly behind: the first index with a different score.
+        var behind = [Int](repeating: 0, count: scored.count)
+        var groupEnd = scored.count
+        for i in stride(from: scored.count - 1, through: 0, by: -1) {
+            if i + 1 < scored.count, scored[i + 1].score != scored[i].score { groupEnd = i + 1 }
+            behind[i] = scored.count - groupEnd
+        }
+        entries = scored.indices.map { i in
+            let e = scored[i]
+            let percentile = scored.count > 1 ? Double(behind[i]) / Double(scored.count - 1) * 100 : 100
+            return RankedRegion(region: e.region, year: e.year, score: e.score, isIndirect: e.isIndirect, rank: ranks[i],
+                                percentile: percentile, observation: e.observation)
+        }
+        self.indicator = indicator
+        self.measure = measure
+        self.alignment = alignment
+        self.ties = ties
+        self.direction = direction
+        self.missing = missing.sorted { $0.region.name < $1.region.name }
+    }
+
+    /// The entry of a region, if ranked.
+    public func entry(_ region: RegionID) -> RankedRegion? { entries.first { $0.region.id == region } }
+
+    static func candidates(_ dataset: Dataset, indicator: IndicatorID, level: AdministrativeLevel?, within: RegionID?) throws(RankingError) -> [Region] {
+        let g = dataset.gazetteer
+        var withinIndex: Gazetteer.Index? = nil
+        if let within {
+            guard let index = g.index(of: within) else { throw .unknownRegion(within) }
+            withinIndex = index
+        }
+        func inArea(_ i: Gazetteer.Index) -> Bool { withinIndex.map { g.isWithin(i, $0) && i != $0 } ?? true }
+        if let level {
+            return g.regions.indices.map { Gazetteer.Index($0) }.filter { g[$0].level == level && inArea($0) }.map { g[$0] }
+        }
+        var seen = Set<Gazetteer.Index>()
+        for row in dataset.rows(indicator: indicator) where dataset.scope(at: row) == nil {
+            seen.insert(dataset.columns.region[row])
+        }
+        return seen.sorted().filter(inArea).map { g[$0] }
+    }
+
+    static func bestScore(_ dataset: Dataset, indicator: IndicatorID, region: Region, measure: RankingMeasure,
+                          alignment: YearAlignment) -> Result<RankedRegion, Unscored> {
+        let rows = dataset.headlineRows(indicator: indicator, region: region.id)
+        let years = rows.map { Int(dataset.columns.year[$0]) }
+        var lastReason: String? = nil
+        for row in rows.reversed() where alignment.admits(Int(dataset.columns.year[row])) {
+            let o = dataset[row]
+            switch measure.score(o, dataset) {
+            case let .success((score, indirect)):
+                return .success(RankedRegion(region: region, year: o.year, score: score, isIndirect: indirect, rank: 0, percentile: 0, observation: o))
+            case let .failure(unscored):
+                lastReason = lastReason ?? "\(o.year): \(unscored.reason)"
+                if case .year = alignment { return .failure(Unscored(lastReason ?? "")) }
+            }
+        }
+        if let lastReason { return .failure(Unscored(lastReason)) }
+        let known = years.isEmpty ? "no figure in any year" : "figures only for " + years.map(String.init).joined(separator: ", ")
+        switch alignment {
+        case let .year(y): return .failure(Unscored("no figure for \(y); \(known)"))
+        case let .asOf(y): return .failure(Unscored("no figure up to \(y); \(known)"))
+        case .latest: return .failure(Unscored(known))
+        }
+    }
+}
+
+/// Why a ranking cannot be made.
+public enum RankingError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownIndicator(IndicatorID, suggestions: [IndicatorID])
+    case unknownRegion(RegionID)
+    case noRegions
+
+    public var description: String {
+        switch self {
+        case let .unknownIndicator(id, suggestions):
+            "unknown indicator “\(id)”" + (suggestions.first.map { "; did you mean “\($0)”?" } ?? "")
+        case let .unknownRegion(id): "unknown region “\(id)”"
+        case .noRegions: "no regions to rank"
+        }
+    }
+}
