@@ -34,13 +34,12 @@ let package = Package(
             name: "khuyenhoc",
             dependencies: ["LearningData"]
         ),
-        .testTarget(
-            name: "LearningDataTests",
-            dependencies: ["LearningData"]
-        ),
-        .testTarget(name: "LearningTrendsTests", dependencies: ["LearningTrends"]),
-        .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets"]),
-        .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking"]),
+        // Helpers shared by the tests (a deterministic generator, tolerant comparison).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LearningDataTests", dependencies: ["LearningData", "TestSupport"]),
+        .testTarget(name: "LearningTrendsTests", dependencies: ["LearningTrends", "TestSupport"]),
+        .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets", "TestSupport"]),
+        .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,11 +1,8 @@
 import Testing
+import TestSupport
 import LearningData
 @testable import LearningRanking
 
-func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= tolerance * max(1, abs(b))
-}
 
 /// Communes with a value each for clc_classes in 2020 (and 2021 when given).
 func communes(_ values: [(String, Double)], year: Int = 2020, more: [(String, Double, Int)] = []) throws -> Dataset {
@@ -158,14 +155,3 @@ struct ComparisonTests {
     }
 }
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,11 +1,8 @@
 import Testing
+import TestSupport
 import LearningData
 @testable import LearningTargets
 
-func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= tolerance * max(1, abs(b))
-}
 
 @Suite("Targets against actuals")
 struct AttainmentTests {

@@ -1,12 +1,8 @@
 import Testing
+import TestSupport
 import LearningData
 @testable import LearningTrends
 
-/// Compares with a tolerance fit for figures worked out by hand to many digits.
-func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= tolerance * max(1, abs(b))
-}
 
 @Suite("Series, change and growth")
 struct SeriesTests {
