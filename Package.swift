@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "LearningDataTests", dependencies: ["LearningData", "TestSupport"]),
         .testTarget(name: "LearningTrendsTests", dependencies: ["LearningTrends", "TestSupport"]),
         .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets", "TestSupport"]),
-        .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "TestSupport"]),
+        .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "LearningTrends", "LearningTargets", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
