@@ -9,7 +9,11 @@ let package = Package(
         .library(name: "LearningTrends", targets: ["LearningTrends"]),
         .library(name: "LearningTargets", targets: ["LearningTargets"]),
         .library(name: "LearningRanking", targets: ["LearningRanking"]),
+        .library(name: "LearningQuery", targets: ["LearningQuery"]),
         .executable(name: "khuyenhoc", targets: ["khuyenhoc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         // The data model: regions, indicators, observations, the columnar dataset, Vietnamese numbers and text.
@@ -23,6 +27,8 @@ let package = Package(
         .target(name: "LearningTargets", dependencies: ["LearningData"]),
         // Ranking regions, rank changes, composite indexes, side-by-side comparison.
         .target(name: "LearningRanking", dependencies: ["LearningData"]),
+        // The query language: lexer, parser, name resolution, evaluator, rendering. Pure: text in, value out.
+        .target(name: "LearningQuery", dependencies: ["LearningData", "LearningTrends", "LearningTargets", "LearningRanking"]),
         // Build-time tool: turns the files of seeds/ into Swift string literals (no run-time file access).
         .executableTarget(name: "EmbedSeedsTool"),
         .plugin(
@@ -32,7 +38,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "khuyenhoc",
-            dependencies: ["LearningData"]
+            dependencies: ["LearningQuery", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the tests (a deterministic generator, tolerant comparison).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -40,6 +46,7 @@ let package = Package(
         .testTarget(name: "LearningTrendsTests", dependencies: ["LearningTrends", "TestSupport"]),
         .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets", "TestSupport"]),
         .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "LearningTrends", "LearningTargets", "TestSupport"]),
+        .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]
 )

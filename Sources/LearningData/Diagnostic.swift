@@ -79,8 +79,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         return lines.joined(separator: "\n")
     }
 
-    /// Tabs and other control characters shown as one space each, so the caret stays under its spot.
-    static func visible(_ line: String) -> String {
+    /// The line with tabs and other control characters shown as one space each, so a caret (or a table
+    /// column) stays where it belongs.
+    public static func visible(_ line: String) -> String {
         String(line.map { $0.isNewline || $0 == "\t" || ($0.asciiValue.map { $0 < 0x20 } ?? false) ? " " : $0 })
     }
 }

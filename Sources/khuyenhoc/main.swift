@@ -1,22 +1,60 @@
-// khuyenhoc: for now, a summary of a dataset (the embedded seeds, or `--data PATH`).
-// The query language and the shell replace this with the real front end.
+// khuyenhoc: runs queries from -c, a script or standard input; on a terminal with nothing to run,
+// summarises the dataset (the interactive shell takes this place).
+import ArgumentParser
 import Foundation
 import LearningData
+import LearningQuery
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+func fail(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    exit(code)
+}
+
+let options: Options
+do {
+    options = try Options.parse()
+} catch {
+    if Options.exitCode(for: error) == .success {
+        print(Options.helpMessage())
+        exit(0)
+    }
+    fail(Options.fullMessage(for: error), code: 2)
+}
+
 let dataset: Dataset
 do {
-    switch arguments.count {
-    case 0:
-        dataset = try Dataset.embedded()
-    case 2 where arguments[0] == "--data":
-        dataset = try DatasetLoader.load(from: arguments[1])
-    default:
-        FileHandle.standardError.write(Data("usage: khuyenhoc [--data FOLDER|FIGURES.csv]\n".utf8))
-        exit(2)
-    }
+    dataset = try options.data.map { path throws(DatasetLoadError) in try DatasetLoader.load(from: path) } ?? Dataset.embedded()
 } catch {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
-    exit(1)
+    fail("\(error)", code: 1)
 }
-print(DatasetSummary(dataset).text(style: .vi))
+
+let session = QuerySession(dataset: dataset, settings: OutputSettings(format: options.format, style: options.locale,
+                                                                        maxRows: options.format == .table || options.format == .markdown ? 40 : nil))
+let program: (text: String, name: String)
+if let command = options.command {
+    program = (command, "<command>")
+} else if let script = options.script {
+    guard let bytes = FileManager.default.contents(atPath: script) else { fail("khuyenhoc: cannot read \(script)", code: 2) }
+    program = (try ScriptText.decode([UInt8](bytes), name: script).get(), script)
+} else if isatty(STDIN_FILENO) == 0 {
+    program = (try ScriptText.decode([UInt8](FileHandle.standardInput.readDataToEndOfFile()), name: "<stdin>").get(), "<stdin>")
+} else {
+    print(DatasetSummary(dataset).text(style: options.locale))
+    exit(0)
+}
+
+var failed = false
+var printedAny = false
+for outcome in session.run(program.text, name: program.name, stopAtFirstError: options.bail) {
+    for warning in outcome.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+    if let error = outcome.error {
+        failed = true
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        continue
+    }
+    guard outcome.binding == nil, let value = outcome.value else { continue }
+    if printedAny { print("") }
+    print(session.render(value))
+    printedAny = true
+}
+exit(failed ? 1 : 0)

@@ -1,0 +1,62 @@
+import LearningData
+import LearningTrends
+
+/// The tables every session knows besides `figures`: `regions` and `indicators`, and how a series
+/// becomes a table.
+enum BuiltinTables {
+    static let names = ["figures", "regions", "indicators", "latest"]
+    static let regionColumns = ["id", "name", "kind", "level", "parent", "aliases"]
+    static let indicatorColumns = ["id", "name", "label", "unit", "denominator", "over_time", "synonyms"]
+
+    static func regions(_ dataset: Dataset) -> Table {
+        let g = dataset.gazetteer
+        return Table(columns: [
+            Column("id", g.regions.map { .text($0.id.rawValue) }),
+            Column("name", g.regions.map { .region($0) }),
+            Column("kind", g.regions.map { .text($0.kind.vietnamese) }),
+            Column("level", g.regions.map { .text($0.level.name) }),
+            Column("parent", g.regions.map { r in r.parent.flatMap { g[$0] }.map(Value.region) ?? .null }),
+            Column("aliases", g.regions.map { $0.aliases.isEmpty ? .null : .text($0.aliases.joined(separator: ", ")) }),
+        ])
+    }
+
+    static func indicators(_ dataset: Dataset) -> Table {
+        let all = dataset.catalogue.indicators
+        return Table(columns: [
+            Column("id", all.map { .indicator($0) }),
+            Column("name", all.map { .text($0.name) }),
+            Column("label", all.map { .text($0.label) }),
+            Column("unit", all.map { .text($0.unit.english) }),
+            Column("denominator", all.map { .text($0.denominator?.english) }),
+            Column("over_time", all.map { .text($0.temporal == .sum ? "sum" : "latest") }),
+            Column("synonyms", all.map { $0.synonyms.isEmpty ? .null : .text($0.synonyms.joined(separator: ", ")) }),
+        ])
+    }
+}
+
+/// A series as a table: one row per year.
+enum SeriesTable {
+    static let columns = ["year", "value", "base", "rate", "target", "note"]
+
+    static func table(_ series: Series) -> Table {
+        let unit = series.indicator.unit
+        let points = series.points
+        return Table(columns: [
+            Column("year", points.map { .year($0.year) }),
+            Column("value", points.map { .figure($0.value, unit: unit) }),
+            Column("base", points.map { $0.base.map(Value.number) ?? .null }),
+            Column("rate", points.map { .rate($0.rate?.rate) }),
+            Column("target", points.map { p in p.target.map { .text($0.formatted(style: .vi, money: unit.isMoney)) } ?? .null }),
+            Column("note", points.map { note($0) }),
+        ], notes: ["\(series.indicator.id) in \(series.region.qualifiedName)" + (series.gaps.isEmpty ? "" : "; no figure for " + series.gaps.map(String.init).joined(separator: ", "))])
+    }
+
+    private static func note(_ p: SeriesPoint) -> Value {
+        var parts: [String] = []
+        if let fill = p.fill { parts.append("filled: \(fill.rawValue)") }
+        if p.isDerived { parts.append("derived") }
+        if p.qualifier != .exact { parts.append(p.qualifier.vietnamese) }
+        if p.rate?.source == .stated { parts.append("rate as stated") }
+        return parts.isEmpty ? .null : .text(parts.joined(separator: "; "))
+    }
+}

@@ -1,0 +1,77 @@
+import LearningData
+import Synchronization
+
+/// A flag another thread may raise to stop a long evaluation (the shell's Ctrl-C).
+public final class CancellationFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
+
+    /// A lowered flag.
+    public init() {}
+
+    /// Asks the running evaluation to stop.
+    public func raise() { raised.store(true, ordering: .relaxed) }
+
+    /// Lowers the flag before the next evaluation.
+    public func reset() { raised.store(false, ordering: .relaxed) }
+
+    /// Whether it was raised.
+    public var isRaised: Bool { raised.load(ordering: .relaxed) }
+}
+
+/// What an evaluation needs: the dataset, the session's bindings, the source for messages, and where
+/// warnings go.
+public final class EvaluationContext {
+    /// The dataset queried.
+    public let dataset: Dataset
+    /// The session's `let` bindings.
+    var bindings: [String: Value]
+    /// The text being evaluated.
+    let source: SourceText
+    /// Warnings (division by zero...) raised so far.
+    var warnings: [Diagnostic] = []
+    /// Raised to cancel.
+    let cancellation: CancellationFlag
+    private var rowsSinceCheck = 0
+
+    init(dataset: Dataset, bindings: [String: Value], source: SourceText, cancellation: CancellationFlag) {
+        self.dataset = dataset
+        self.bindings = bindings
+        self.source = source
+        self.cancellation = cancellation
+    }
+
+    /// Called once per row by the table operators: every 4096 rows it checks the cancellation flag.
+    func tick() throws(QueryError) {
+        rowsSinceCheck += 1
+        if rowsSinceCheck >= 4096 {
+            rowsSinceCheck = 0
+            if cancellation.isRaised { throw QueryError(Diagnostic(.error, code: "E900", message: "Interrupted")) }
+        }
+    }
+
+    /// Records a warning once per message and place.
+    func warn(_ code: String, _ message: String, at span: SourceSpan, hint: String? = nil) {
+        let d = source.diagnostic(code, message, at: span, severity: .warning, hint: hint)
+        if !warnings.contains(d) { warnings.append(d) }
+    }
+
+    /// Finds a region by what the user typed; an ambiguous or unknown name is an error listing the
+    /// candidates or the nearest names.
+    func lookupRegion(_ text: String, level: AdministrativeLevel? = nil, at span: SourceSpan) throws(QueryError) -> Region {
+        do {
+            return try dataset.gazetteer.lookup(text, level: level)
+        } catch {
+            let code: String
+            var hint: String? = nil
+            switch error {
+            case let .ambiguous(_, candidates):
+                code = "E302"
+                let levels = Array(Set(candidates.map(\.level.name))).sorted()
+                hint = "write region(\"\(text)\", level: \"\(levels.first ?? "district")\") or use an id in quotes, such as \"\(candidates.first?.id.rawValue ?? "")\""
+            case .notFound: code = "E303"
+            default: code = "E303"
+            }
+            throw QueryError(source.diagnostic(code, error.description, at: span, hint: hint))
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import LearningData
+import LearningTrends
+
+/// The row an expression inside a table operator is evaluated on.
+struct RowScope {
+    let table: Table
+    let columns: [String: Int]
+    var row: Int
+
+    init(_ table: Table) {
+        self.table = table
+        columns = Dictionary(table.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        row = 0
+    }
+
+    func value(_ name: String) -> Value? { columns[name].map { table.value(row: row, column: $0) } }
+}
+
+/// Evaluates the tree of a statement, walking it (“Crafting Interpreters” style).
+struct Evaluator {
+    let context: EvaluationContext
+
+    /// Evaluates a statement; a binding is stored in the context and its value returned.
+    func run(_ statement: Statement) throws(QueryError) -> Value {
+        switch statement {
+        case let .binding(name, _, expr):
+            let value = try evaluate(expr, nil)
+            context.bindings[name] = value
+            return value
+        case let .expression(expr):
+            return try evaluate(expr, nil)
+        }
+    }
+
+    func evaluate(_ e: Expr, _ scope: RowScope?) throws(QueryError) -> Value {
+        switch e {
+        case let .number(x, _): return .number(x)
+        case let .percent(x, _): return .percent(x)
+        case let .string(s, _): return .text(s)
+        case let .bool(b, _): return .bool(b)
+        case .null: return .null
+        case let .name(name, span): return try lookup(name, span, scope)
+        case let .negate(inner, span):
+            let v = try evaluate(inner, scope)
+            if v.isNull { return .null }
+            guard let x = v.numeric, !(v.isYear) else { throw typeError("cannot negate \(v.typeName)", span) }
+            return v.sameKind(-x)
+        case let .not(inner, span):
+            switch try evaluate(inner, scope) {
+            case .null: return .null
+            case let .bool(b): return .bool(!b)
+            case let other: throw typeError("“not” needs true or false, not \(other.typeName)", span)
+            }
+        case let .binary(op, left, right, span):
+            return try binary(op, left, right, span, scope)
+        case let .call(name, arguments, nameSpan, span):
+            return try call(name, arguments, nameSpan: nameSpan, span: span, scope, leading: nil)
+        case let .list(items, _):
+            var values: [Value] = []
+            for item in items { values.append(try evaluate(item, scope)) }
+            return .list(values)
+        case let .record(fields, _):
+            var out: [(String, Value)] = []
+            for (name, expr) in fields { out.append((name, try evaluate(expr, scope))) }
+            return .record(Record(out))
+        case let .member(base, field, span):
+            return try member(try evaluate(base, scope), field, span)
+        case let .pipeline(left, stages, _):
+            var value = try evaluate(left, scope)
+            for stage in stages { value = try apply(stage, to: value, scope) }
+            return value
+        }
+    }
+
+    // MARK: Names
+
+    func lookup(_ name: String, _ span: SourceSpan, _ scope: RowScope?) throws(QueryError) -> Value {
+        if let value = scope?.value(name) { return value }
+        if let value = context.bindings[name] { return value }
+        if let value = builtinName(name) { return value }
+        if let indicator = context.dataset.catalogue[IndicatorID(name)] { return .indicator(indicator) }
+        throw unknownName(name, span, columns: scope?.table.columnNames ?? [])
+    }
+
+    func builtinName(_ name: String) -> Value? {
+        switch name {
+        case "figures": return .table(Table(figures: context.dataset))
+        case "regions": return .table(BuiltinTables.regions(context.dataset))
+        case "indicators": return .table(BuiltinTables.indicators(context.dataset))
+        case "latest": return .period(.latest)
+        default: return nil
+        }
+    }
+
+    func unknownName(_ name: String, _ span: SourceSpan, columns: [String]) -> QueryError {
+        var candidates: [String] = columns
+        candidates += Array(context.bindings.keys)
+        candidates += BuiltinTables.names
+        candidates += context.dataset.catalogue.indicators.map(\.id.rawValue)
+        candidates += Functions.all.map(\.name)
+        let near = closestMatches(to: name.replacingOccurrences(of: "_", with: " "), among: candidates.map { $0.replacingOccurrences(of: "_", with: " ") }, limit: 1)
+            .first.map { $0.replacingOccurrences(of: " ", with: "_") }
+        var hint = near.map { "did you mean `\($0)`?" }
+        if near == nil, context.dataset.gazetteer.search(name).count > 0 { hint = "a region name goes in quotes: \"\(name)\"" }
+        if near == nil, let indicator = context.dataset.catalogue.lookup(name) { hint = "the indicator is written `\(indicator.id)`" }
+        return QueryError(context.source.diagnostic("E201", "unknown name “\(name)”", at: span, hint: hint))
+    }
+
+    // MARK: Members
+
+    func member(_ value: Value, _ field: String, _ span: SourceSpan) throws(QueryError) -> Value {
+        switch value {
+        case .null: return .null
+        case let .record(record):
+            if let v = record[field] { return v }
+            throw QueryError(context.source.diagnostic("E211", "the record has no field “\(field)”", at: span,
+                                                       expected: record.names.joined(separator: ", ")))
+        case let .region(region):
+            switch field {
+            case "name": return .text(region.name)
+            case "id": return .text(region.id.rawValue)
+            case "level": return .text(region.level.name)
+            case "kind": return .text(region.kind.vietnamese)
+            case "parent": return region.parent.flatMap { context.dataset.gazetteer[$0] }.map(Value.region) ?? .null
+            default: throw QueryError(context.source.diagnostic("E211", "a region has no field “\(field)”", at: span, expected: "name, id, level, kind, parent"))
+            }
+        case let .indicator(indicator):
+            switch field {
+            case "id": return .text(indicator.id.rawValue)
+            case "name": return .text(indicator.name)
+            case "label": return .text(indicator.label)
+            case "unit": return .text(indicator.unit.english)
+            default: throw QueryError(context.source.diagnostic("E211", "an indicator has no field “\(field)”", at: span, expected: "id, name, label, unit"))
+            }
+        case let .table(table):
+            guard let column = table.columnIndex(field) else {
+                throw QueryError(context.source.diagnostic("E211", "the table has no column “\(field)”", at: span, expected: table.columnNames.joined(separator: ", ")))
+            }
+            return .list(table.values(column: column))
+        default:
+            throw typeError("\(value.typeName) has no fields", span)
+        }
+    }
+
+    func typeError(_ message: String, _ span: SourceSpan, hint: String? = nil) -> QueryError {
+        QueryError(context.source.diagnostic("E210", message, at: span, hint: hint))
+    }
+}
+
+extension Value {
+    var isYear: Bool { if case .year = self { return true } else { return false } }
+}

@@ -1,0 +1,62 @@
+import LearningData
+import LearningTrends
+
+extension Functions {
+    static let dataFunctions: [BuiltinFunction] = [
+        builtin("region", [Parameter("name", "text"), Parameter("level", "text", optional: true)], returns: "region", topic: "data",
+                summary: "The region a name stands for, ignoring case, diacritics and the kind before it; `level` settles a name two regions share.",
+                example: "region(\"bac kan\", level: \"district\")") { (a: inout CallArguments) throws(QueryError) -> Value in
+            if case let .region(region) = a.raw("name") { return .region(region) }
+            return .region(try a.context.lookupRegion(try a.text("name"), level: try a.level("level"), at: a.span("name")))
+        },
+        builtin("indicator", [Parameter("name", "text")], returns: "indicator", topic: "data",
+                summary: "The indicator with this id or Vietnamese name (\"Gia đình hiếu học\" is learning_family).",
+                example: "indicator(\"Gia đình hiếu học\")") { (a: inout CallArguments) throws(QueryError) -> Value in
+            .indicator(try a.indicator("name"))
+        },
+        builtin("value", [Parameter("indicator", "indicator"), Parameter("region", "region"), Parameter("year", "year")], returns: "number",
+                topic: "data", summary: "The headline figure of an indicator for a region in a year; null (with a warning) when the report gives none.",
+                example: "value(members, \"Bình Thạnh\", 2022)") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let (indicator, region, year) = (try a.indicator("indicator"), try a.region("region"), try a.year("year"))
+            guard let o = a.dataset.headline(indicator: indicator.id, region: region.id, year: year), o.value != nil else {
+                noFigure(a, indicator, region, year)
+                return .null
+            }
+            return .figure(o.value, unit: indicator.unit)
+        },
+        builtin("rate", [Parameter("indicator", "indicator"), Parameter("region", "region"), Parameter("year", "year")], returns: "percent",
+                topic: "data", summary: "The rate of an indicator for a region in a year: value ÷ base, or the stated percentage when only that is printed.",
+                example: "rate(learning_family, \"Bình Thạnh\", 2022)") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let (indicator, region, year) = (try a.indicator("indicator"), try a.region("region"), try a.year("year"))
+            guard let o = a.dataset.headline(indicator: indicator.id, region: region.id, year: year), let reading = o.rateReading else {
+                noFigure(a, indicator, region, year, what: "rate")
+                return .null
+            }
+            if reading.source == .stated {
+                a.context.warn("W302", "only the stated percentage is printed for this figure; it is used as printed", at: a.callSpan)
+            }
+            return .percent(reading.rate * 100)
+        },
+        builtin("series", [Parameter("indicator", "indicator"), Parameter("region", "region")], returns: "series", columns: SeriesTable.columns,
+                topic: "data", summary: "An indicator's headline figures for a region, year by year; years without a figure stay gaps.",
+                example: "series(learning_family, \"Liên Hương\")") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let (indicator, region) = (try a.indicator("indicator"), try a.region("region"))
+            guard let series = Series(a.dataset, indicator: indicator.id, region: region.id) else { return .null }
+            if series.isEmpty { a.context.warn("W301", "\(region.qualifiedName) has no figure of \(indicator.id)", at: a.callSpan) }
+            return .series(series)
+        },
+        builtin("last", [Parameter("years", "number")], returns: "period", topic: "data",
+                summary: "The last N years up to a region's latest figure, for functions that take a year (`latest` is the latest year alone).",
+                example: "series(learning_family, \"Liên Hương\") | within(last(3))") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let n = try a.integer("years")
+            guard n > 0 else { throw a.failure("last() needs a number of years above zero") }
+            return .period(.last(n))
+        },
+    ]
+
+    static func noFigure(_ a: CallArguments, _ indicator: Indicator, _ region: Region, _ year: Int, what: String = "figure") {
+        let years = a.dataset.headlineRows(indicator: indicator.id, region: region.id).map { Int(a.dataset.columns.year[$0]) }
+        let known = years.isEmpty ? "none in any year" : "years with figures: " + years.map(String.init).joined(separator: ", ")
+        a.context.warn("W301", "no \(what) of \(indicator.id) for \(region.qualifiedName) in \(year) (\(known)); the result is null", at: a.callSpan)
+    }
+}

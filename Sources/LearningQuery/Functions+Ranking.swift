@@ -1,0 +1,156 @@
+import LearningData
+import LearningRanking
+
+extension Functions {
+    static let rankingFunctions: [BuiltinFunction] = [
+        builtin("rank", [Parameter("indicator", "indicator"), Parameter("year", "year or latest", optional: true), Parameter("level", "text", optional: true),
+                         Parameter("within", "region", optional: true), Parameter("by", "\"rate\", \"value\", \"per_capita\" or \"attainment\"", optional: true),
+                         Parameter("ties", "\"competition\", \"dense\", \"ordinal\", \"average\" or \"max\"", optional: true),
+                         Parameter("order", "\"desc\" or \"asc\"", optional: true)],
+                returns: "table", columns: ["rank", "region", "year", "score", "percentile", "basis"], topic: "ranking",
+                summary: "Regions ranked by an indicator, each on one year or on its own latest year (shown beside its rank); regions left out are listed with the reason.",
+                example: "rank(learning_family, year: latest)") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let indicator = try a.indicator("indicator")
+            let alignment = try alignment(&a, "year")
+            let measure = try a.choice("by", default: RankingMeasure.rate, RankingMeasure.init(name:), options: RankingMeasure.allCases.map(\.rawValue))
+            let ties = try a.choice("ties", default: TieMethod.competition, TieMethod.init(name:), options: TieMethod.allCases.map(\.rawValue))
+            let order = try a.choice("order", default: RankDirection.descending, { ["desc": .descending, "asc": .ascending][$0.lowercased()] }, options: ["desc", "asc"])
+            let within = a.has("within") ? try a.region("within").id : nil
+            let level = try a.level("level")
+            let ranking: Ranking
+            do throws(RankingError) {
+                ranking = try Ranking(a.dataset, indicator: indicator.id, measure: measure, year: alignment, level: level, within: within, ties: ties, direction: order)
+            } catch {
+                throw a.failure(error.description)
+            }
+            return .table(rankingTable(ranking))
+        },
+        builtin("rank_change", [Parameter("indicator", "indicator"), Parameter("from", "year"), Parameter("to", "year"), Parameter("level", "text", optional: true),
+                                Parameter("by", "\"rate\", \"value\", \"per_capita\" or \"attainment\"", optional: true)],
+                returns: "table", columns: ["region", "rank_from", "rank_to", "places", "score_from", "score_to", "change"], topic: "ranking",
+                summary: "How each region's rank moved between two years, each year ranked on its own.",
+                example: "rank_change(learning_family, 2016, 2018)") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let indicator = try a.indicator("indicator")
+            let measure = try a.choice("by", default: RankingMeasure.rate, RankingMeasure.init(name:), options: RankingMeasure.allCases.map(\.rawValue))
+            let (from, to, level) = (try a.year("from"), try a.year("to"), try a.level("level"))
+            let change: RankChange
+            do throws(RankingError) { change = try RankChange(a.dataset, indicator: indicator.id, measure: measure, from: from, to: to, level: level) } catch {
+                throw a.failure(error.description)
+            }
+            let score: (Double?) -> Value = { x in x.map { measure == .value ? .figure($0, unit: indicator.unit) : .percent($0) } ?? .null }
+            let m = change.moves
+            return .table(Table(columns: [
+                Column("region", m.map { .region($0.region) }),
+                Column("rank_from", m.map { $0.fromRank.map(Value.number) ?? .null }), Column("rank_to", m.map { $0.toRank.map(Value.number) ?? .null }),
+                Column("places", m.map { $0.placesGained.map(Value.number) ?? .null }),
+                Column("score_from", m.map { score($0.fromScore) }), Column("score_to", m.map { score($0.toScore) }),
+                Column("change", m.map { c in c.scoreChange.map { measure == .value ? .figure($0, unit: indicator.unit) : .points($0) } ?? .null }),
+            ], notes: ["places > 0: moved up"]))
+        },
+        builtin("compare", [Parameter("a", "region"), Parameter("b", "region"), Parameter("c", "region", optional: true), Parameter("d", "region", optional: true),
+                            Parameter("e", "region", optional: true), Parameter("year", "year or latest", optional: true)],
+                returns: "table", topic: "ranking",
+                summary: "Regions side by side on every indicator at least two of them report: each one's rate (or value) and year, the difference, who is ahead; years that differ are said.",
+                example: "compare(\"Bình Thạnh\", \"Bắc Kạn\")") { (a: inout CallArguments) throws(QueryError) -> Value in
+            var resolved: [Region?] = []
+            var names: [(Int, String)] = []
+            for (k, key) in ["a", "b", "c", "d", "e"].enumerated() where a.has(key) {
+                switch a.raw(key) {
+                case let .region(region): resolved.append(region)
+                case let .text(text): resolved.append(nil); names.append((k, text))
+                case let other: throw a.wrongType(key, expected: "a region", got: other, at: a.span(key))
+                }
+            }
+            var notes: [String] = []
+            if !names.isEmpty {
+                // Names are resolved together so that "Bắc Kạn" next to a district means the city.
+                let all = ["a", "b", "c", "d", "e"].filter { a.has($0) }.map { key -> String in
+                    if case let .region(r) = a.raw(key) { return r.id.rawValue } else if case let .text(t) = a.raw(key) { return t } else { return "" }
+                }
+                do throws(RegionLookupError) {
+                    let (regions, resolutionNotes) = try RegionComparison.resolve(all, in: a.dataset.gazetteer)
+                    resolved = regions
+                    notes += resolutionNotes
+                } catch {
+                    let failing = names.first { (try? a.dataset.gazetteer.lookup($0.1)) == nil }
+                    let key = ["a", "b", "c", "d", "e"][failing?.0 ?? 0]
+                    _ = try a.context.lookupRegion(failing?.1 ?? "", at: a.span(key))
+                    throw a.failure(error.description)
+                }
+            }
+            let regions = resolved.compactMap { $0 }
+            let comparison: RegionComparison
+            let yearAlignment = try alignment(&a, "year")
+            do throws(RankingError) { comparison = try RegionComparison(a.dataset, regions: regions.map(\.id), year: yearAlignment) } catch {
+                throw a.failure(error.description)
+            }
+            return .table(comparisonTable(comparison, notes: notes))
+        },
+    ]
+
+    static func alignment(_ a: inout CallArguments, _ name: String) throws(QueryError) -> YearAlignment {
+        switch a.raw(name) {
+        case .null, .period(.latest): return .latest
+        case let .period(.asOf(y)): return .asOf(y)
+        case let .period(.year(y)): return .year(y)
+        case .period(.last): throw a.failure("a ranking is on one year each: use a year or latest, not last(N)")
+        default: return .year(try a.year(name))
+        }
+    }
+
+    static func rankingTable(_ r: Ranking) -> Table {
+        let unit = r.indicator.unit
+        let e = r.entries
+        var notes: [String] = ["\(r.indicator.id) by \(r.measure.rawValue), \(r.alignment); ties: \(r.ties.rawValue); percentile = share of the others ranked below"]
+        if r.yearsDiffer {
+            notes.append("years differ: " + e.map { "\($0.region.name) \($0.year)" }.joined(separator: ", ") + "; ranks compare different years")
+        }
+        for missing in r.missing { notes.append("not ranked: \(missing.region.name) (\(missing.reason))") }
+        return Table(columns: [
+            Column("rank", e.map { .number($0.rank) }),
+            Column("region", e.map { .region($0.region) }),
+            Column("year", e.map { .year($0.year) }),
+            Column(r.measure.rawValue, e.map { r.measure == .value ? .figure($0.score, unit: unit) : .percent($0.score) }),
+            Column("percentile", e.map { .number($0.percentile) }),
+            Column("basis", e.map { .text(basis($0, r.measure)) }),
+        ], notes: notes)
+    }
+
+    private static func basis(_ e: RankedRegion, _ measure: RankingMeasure) -> String {
+        guard e.isIndirect else { return "printed" }
+        switch measure {
+        case .perCapita: return "population from the stated share"
+        case .value: return "derived"
+        default: return "stated percentage"
+        }
+    }
+
+    static func comparisonTable(_ c: RegionComparison, notes extra: [String]) -> Table {
+        let names = c.regions.map { r in c.regions.filter { $0.name == r.name }.count > 1 ? r.qualifiedName : r.name }
+        var columns: [Column] = [Column("indicator", c.rows.map { .indicator($0.indicator) }),
+                                 Column("compared", c.rows.map { .text($0.comparesRates ? "rate" : "value") })]
+        for (k, name) in names.enumerated() {
+            columns.append(Column(name, c.rows.map { row in
+                guard let cell = row.cells[k] else { return .null }
+                return row.comparesRates ? (cell.ratePercent.map(Value.percent) ?? .null) : .figure(cell.value, unit: row.indicator.unit)
+            }))
+            columns.append(Column("\(name) year", c.rows.map { row in row.cells[k].map { .year($0.year) } ?? .null }))
+        }
+        if c.regions.count == 2 {
+            columns.append(Column("difference", c.rows.map { row in
+                row.comparesRates ? (row.rateDifferencePoints.map(Value.points) ?? .null) : .figure(row.valueDifference, unit: row.indicator.unit)
+            }))
+        }
+        columns.append(Column("ahead", c.rows.map { row in row.leader.map { .text(names[$0]) } ?? .null }))
+        columns.append(Column("years", c.rows.map { .text($0.yearsDiffer ? "differ" : "same") }))
+        var notes = extra
+        if c.yearsDiffer {
+            notes.append("years differ: each region's latest figure is shown, so some rows compare different years (see the year columns)")
+        }
+        if c.regions.count == 2 { notes.append("difference = \(names[0]) − \(names[1]); rates in percentage points") }
+        if c.rows.contains(where: { row in row.cells.contains { $0?.rateIsStated == true } }) {
+            notes.append("some rates are stated percentages, used as printed")
+        }
+        return Table(columns: columns, notes: notes)
+    }
+}

@@ -1,0 +1,161 @@
+import LearningData
+import LearningTrends
+
+extension Functions {
+    static let trendFunctions: [BuiltinFunction] = [
+        builtin("within", [Parameter("series", "series"), Parameter("period", "period or year")], returns: "series", columns: SeriesTable.columns,
+                topic: "trends", summary: "The points of a series in a period: a year, `latest`, or `last(N)`.",
+                example: "series(learning_family, \"Liên Hương\") | within(latest)") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let series = try a.series("series")
+            let period: RelativePeriod
+            switch a.raw("period") {
+            case let .period(p): period = p
+            default: period = .year(try a.year("period"))
+            }
+            return .series(Series(indicator: series.indicator, region: series.region, points: series.points(in: period)))
+        },
+        builtin("change", [Parameter("series", "series"), Parameter("from", "year"), Parameter("to", "year")], returns: "record", topic: "trends",
+                summary: "The change between two years: absolute, in percent, and for rates in percentage points.",
+                example: "series(learning_family, \"lien huong\") | change(2016, 2018)") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let series = try a.series("series")
+            let (from, to) = (try a.year("from"), try a.year("to"))
+            do throws(ChangeError) {
+                return .record(changeRecord(try series.change(from: from, to: to), series))
+            } catch {
+                throw a.failure(error.description)
+            }
+        },
+        builtin("yoy", [Parameter("series", "series")], returns: "table", columns: ["from", "to", "years", "change", "change_percent", "change_points"],
+                topic: "trends", summary: "Year-over-year change between consecutive figures; a step over a gap spans its real number of years.",
+                example: "series(learning_family, \"Liên Hương\") | yoy()") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let series = try a.series("series")
+            let steps = series.yearOverYear
+            return .table(Table(columns: [
+                Column("from", steps.map { .year($0.fromYear) }), Column("to", steps.map { .year($0.toYear) }),
+                Column("years", steps.map { .number(Double($0.years)) }),
+                Column("change", steps.map { .figure($0.absolute, unit: series.indicator.unit) }),
+                Column("change_percent", steps.map { $0.relativePercent.map(Value.percent) ?? .null }),
+                Column("change_points", steps.map { $0.ratePoints.map(Value.points) ?? .null }),
+            ]))
+        },
+        builtin("cagr", [Parameter("series", "series"), Parameter("from", "year", optional: true), Parameter("to", "year", optional: true)],
+                returns: "percent", topic: "trends",
+                summary: "Compound annual growth of the value over the real number of years (first to last figure by default), in percent a year.",
+                example: "series(learning_family, \"Liên Hương\") | cagr()") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let series = try a.series("series")
+            guard let first = series.points.first?.year, let last = series.points.last?.year, first != last else {
+                throw a.failure("growth needs figures in two different years; this series has \(series.points.count)")
+            }
+            let (from, to) = (try a.optionalYear("from") ?? first, try a.optionalYear("to") ?? last)
+            let rate: Double?
+            do throws(ChangeError) { rate = try series.cagr(from: from, to: to) } catch { throw a.failure(error.description) }
+            if rate == nil { a.context.warn("W303", "growth is undefined when a value is zero or missing", at: a.callSpan) }
+            return rate.map(Value.percent) ?? .null
+        },
+        builtin("trend", [Parameter("series", "series"), Parameter("of", "\"value\" or \"rate\"", optional: true), Parameter("min_points", "number", optional: true)],
+                returns: "record", topic: "trends",
+                summary: "The least-squares line through the figures (or rates): slope a year, intercept, r²; needs three years unless min_points says fewer.",
+                example: "series(learning_family, \"Liên Hương\") | trend(of: \"rate\", min_points: 2)") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let series = try a.series("series")
+            let trend = try fit(&a, series)
+            let slope: Value = trend.quantity == .rate ? .points(trend.slope * 100) : .figure(trend.slope, unit: series.indicator.unit)
+            return .record(Record([("of", .text(trend.quantity.rawValue)), ("slope_per_year", slope),
+                                   ("r_squared", .number(trend.rSquared)), ("years", .list(trend.years.map(Value.year)))]))
+        },
+        builtin("project", [Parameter("series", "series"), Parameter("year", "year"), Parameter("of", "\"value\" or \"rate\"", optional: true),
+                            Parameter("min_points", "number", optional: true)], returns: "record", topic: "trends",
+                summary: "What the linear trend gives for a year: a projection when the year lies outside the fitted ones.",
+                example: "series(learning_family, \"Liên Hương\") | project(2020, of: \"rate\", min_points: 2)") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let series = try a.series("series")
+            let year = try a.year("year")
+            let trend = try fit(&a, series)
+            let y = trend.value(at: year)
+            let projected: Value = trend.quantity == .rate ? .percent(y * 100) : .figure(y, unit: series.indicator.unit)
+            let method = "linear trend over \(trend.years.count) years (" + trend.years.map(String.init).joined(separator: ", ") + ")"
+            return .record(Record([("year", .year(year)), ("projected", projected), ("method", .text(method)),
+                                   ("extrapolated", .bool(trend.isProjection(year))), ("r_squared", .number(trend.rSquared))]))
+        },
+        builtin("fill", [Parameter("series", "series"), Parameter("method", "\"carry_forward\" or \"linear\"")], returns: "series",
+                columns: SeriesTable.columns, topic: "trends",
+                summary: "The series with its gaps filled by the method named, inside the known years only; filled points are marked.",
+                example: "series(learning_family, \"Liên Hương\") | fill(\"linear\")") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let series = try a.series("series")
+            let method = try a.choice("method", default: FillMethod.linear, FillMethod.init(name:), options: ["carry_forward", "linear"])
+            return .series(series.filled(method))
+        },
+        builtin("rollup", [Parameter("indicator", "indicator"), Parameter("year", "year"), Parameter("level", "text"),
+                           Parameter("within", "region", optional: true), Parameter("combine", "\"ratio_of_sums\" or \"mean_of_rates\"", optional: true)],
+                returns: "table", columns: ["region", "value", "base", "rate", "coverage", "partial", "reported"], topic: "trends",
+                summary: "An indicator summed up to the regions of a level: rates as the sum of numerators over the sum of denominators, with coverage.",
+                example: "rollup(learning_family, 2018, \"province\")") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let indicator = try a.indicator("indicator")
+            guard let level = try a.level("level") else { throw a.failure("rollup needs a level") }
+            let within = a.has("within") ? try a.region("within").id : nil
+            let combine = try a.choice("combine", default: RateCombination.ratioOfSums, RateCombination.init(rawValue:), options: ["ratio_of_sums", "mean_of_rates"])
+            let year = try a.year("year")
+            do throws(RollupError) {
+                return .table(rollupTable(try RollupResult(a.dataset, indicator: indicator.id, year: year, level: level, within: within, combination: combine)))
+            } catch {
+                throw a.failure(error.description)
+            }
+        },
+        builtin("outliers", [Parameter("indicator", "indicator"), Parameter("year", "year"), Parameter("level", "text", optional: true),
+                             Parameter("method", "\"modified_z\", \"z\" or \"minmax\"", optional: true), Parameter("of", "\"value\" or \"rate\"", optional: true)],
+                returns: "table", columns: ["region", "value", "score", "outlier"], topic: "trends",
+                summary: "Unusual regions in one year by modified z-score (z-score or min-max on request), with a warning when there are too few to judge.",
+                example: "outliers(members, 2022)") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let indicator = try a.indicator("indicator")
+            let method = try a.choice("method", default: OutlierMethod.standard, OutlierMethod.init(name:), options: ["modified_z", "z", "minmax"])
+            let quantity = try a.choice("of", default: LinearTrend.Quantity.value, LinearTrend.Quantity.init(rawValue:), options: ["value", "rate"])
+            let report = OutlierReport(a.dataset, indicator: indicator.id, year: try a.year("year"), level: try a.level("level"), quantity: quantity, method: method)
+            let value: (Double) -> Value = { quantity == .rate ? .percent($0 * 100) : .figure($0, unit: indicator.unit) }
+            var notes = ["method: \(report.method)"]
+            if let warning = report.warning { notes.append("warning: \(warning)") }
+            return .table(Table(columns: [
+                Column("region", report.scores.map { .text($0.label) }), Column("value", report.scores.map { value($0.value) }),
+                Column("score", report.scores.map { .number($0.score) }), Column("outlier", report.scores.map { .bool($0.isOutlier) }),
+            ], notes: notes))
+        },
+    ]
+
+    static func fit(_ a: inout CallArguments, _ series: Series) throws(QueryError) -> LinearTrend {
+        let quantity = try a.choice("of", default: LinearTrend.Quantity.value, LinearTrend.Quantity.init(rawValue:), options: ["value", "rate"])
+        let minimum = a.has("min_points") ? try a.integer("min_points") : 3
+        do {
+            return try series.trend(quantity, minimumPoints: minimum)
+        } catch {
+            throw a.failure(error.description, hint: minimum > 2 ? "to draw the straight line through two years, add min_points: 2" : nil)
+        }
+    }
+
+    static func changeRecord(_ c: Change, _ series: Series) -> Record {
+        let unit = series.indicator.unit
+        return Record([
+            ("indicator", .indicator(series.indicator)), ("region", .region(series.region)),
+            ("from", .year(c.fromYear)), ("to", .year(c.toYear)), ("years", .number(Double(c.years))),
+            ("from_value", .figure(c.fromValue, unit: unit)), ("to_value", .figure(c.toValue, unit: unit)),
+            ("change", .figure(c.absolute, unit: unit)), ("change_percent", c.relativePercent.map(Value.percent) ?? .null),
+            ("cagr", c.cagrPercent.map(Value.percent) ?? .null),
+            ("from_rate", .rate(c.fromRate)), ("to_rate", .rate(c.toRate)), ("change_points", c.ratePoints.map(Value.points) ?? .null),
+        ])
+    }
+
+    static func rollupTable(_ r: RollupResult) -> Table {
+        let unit = r.indicator.unit
+        var rows = r.rows
+        if let total = r.total { rows.append(total) }
+        var notes = ["\(r.indicator.id) \(r.year): \(r.sourceLevel.name) figures summed to \(r.level.name) level; "
+            + (r.combination == .ratioOfSums ? "rate = sum of numerators ÷ sum of denominators" : "rate column = mean of the rates (asked for)")]
+        if r.total != nil { notes.append("the last row is the whole area") }
+        if rows.contains(where: \.isPartial) { notes.append("partial: some regions below have no figure (see coverage)") }
+        return Table(columns: [
+            Column("region", rows.map { .region($0.region) }),
+            Column("value", rows.map { .figure($0.value, unit: unit) }),
+            Column("base", rows.map { $0.base.map(Value.number) ?? .null }),
+            Column("rate", rows.map { r.combination == .meanOfRates ? .rate($0.meanOfRates) : .rate($0.rate) }),
+            Column("coverage", rows.map { .text("\($0.contributing) of \($0.expected)") }),
+            Column("partial", rows.map { .bool($0.isPartial) }),
+            Column("reported", rows.map { .figure($0.reported?.value, unit: unit) }),
+        ], notes: notes)
+    }
+}

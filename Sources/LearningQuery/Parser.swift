@@ -1,0 +1,381 @@
+/// Parses tokens into statements by recursive descent, one function per rule of the grammar:
+///
+/// ```ebnf
+/// program        = { statement ( NEWLINE | ";" ) } ;
+/// statement      = "let" IDENT "=" pipeline | pipeline ;
+/// pipeline       = expression { "|" stage } ;
+/// stage          = "where" expression
+///                | "select" assignment { "," assignment }
+///                | "derive" IDENT "=" expression { "," IDENT "=" expression }
+///                | "sort" sort_key { "," sort_key }
+///                | "take" expression
+///                | "top" expression "by" expression [ "asc" | "desc" ]
+///                | "group" IDENT { "," IDENT } "aggregate" IDENT "=" expression { "," IDENT "=" expression }
+///                | "pivot" [ IDENT ]
+///                | IDENT [ "(" [ arguments ] ")" ] ;          (* a function: the left side is its first argument *)
+/// assignment     = [ IDENT "=" ] expression ;
+/// sort_key       = expression [ "asc" | "desc" ] ;
+/// expression     = or ;
+/// or             = and { "or" and } ;
+/// and            = not { "and" not } ;
+/// not            = "not" not | comparison ;
+/// comparison     = additive [ ( "==" | "!=" | "<" | "<=" | ">" | ">=" | "~" | "!~" | "in" | "not" "in" ) additive ] ;
+/// additive       = multiplicative { ( "+" | "-" ) multiplicative } ;
+/// multiplicative = unary { ( "*" | "/" ) unary } ;
+/// unary          = "-" unary | postfix ;
+/// postfix        = primary { "." IDENT } ;
+/// primary        = NUMBER | PERCENT | STRING | "true" | "false" | "null"
+///                | IDENT [ "(" [ arguments ] ")" ]
+///                | "(" pipeline ")" | "[" [ expression { "," expression } ] "]"
+///                | "{" [ IDENT ":" expression { "," IDENT ":" expression } ] "}" ;
+/// arguments      = argument { "," argument } ;
+/// argument       = [ IDENT ":" ] expression ;
+/// ```
+///
+/// NUMBER is `2022`, `0.5`, `1_000`; PERCENT is a number followed by `%`; STRING is in double or
+/// single quotes; comments run from `--` to the end of the line.
+struct Parser {
+    private let tokens: [Token]
+    private let source: SourceText
+    private var position = 0
+    private var depth = 0
+
+    /// How deep expressions may nest before the parser refuses, so a pathological input cannot
+    /// exhaust the stack.
+    static let maximumDepth = 200
+
+    /// Words that cannot name a binding.
+    static let reserved: Set<String> = ["let", "and", "or", "not", "in", "true", "false", "null"]
+
+    init(_ tokens: [Token], source: SourceText) {
+        self.tokens = tokens
+        self.source = source
+    }
+
+    /// Parses a whole program.
+    static func parse(_ source: SourceText) throws(QueryError) -> [Statement] {
+        var parser = Parser(try Lexer.tokens(source), source: source)
+        return try parser.program()
+    }
+
+    private var current: Token { tokens[position] }
+
+    private mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    private func error(_ code: String, _ message: String, at span: SourceSpan? = nil, expected: String? = nil, hint: String? = nil) -> QueryError {
+        QueryError(source.diagnostic(code, message, at: span ?? current.span, expected: expected, hint: hint))
+    }
+
+    private mutating func expectSymbol(_ symbol: String, _ what: String) throws(QueryError) -> Token {
+        guard current.isSymbol(symbol) else {
+            let hint: String? = symbol == ")" && current.isSymbol(",") == false && current.kind == .end ? "a bracket opened here is never closed" : nil
+            throw error("E111", "expected \(what), found \(current.display)", expected: "“\(symbol)”", hint: hint)
+        }
+        return advance()
+    }
+
+    private mutating func identifier(_ what: String) throws(QueryError) -> (String, SourceSpan) {
+        guard let name = current.identifier else { throw error("E112", "expected \(what), found \(current.display)") }
+        return (name, advance().span)
+    }
+
+    // MARK: Statements
+
+    mutating func program() throws(QueryError) -> [Statement] {
+        var statements: [Statement] = []
+        while current.kind != .end {
+            if current.kind == .newline { _ = advance(); continue }
+            statements.append(try statement())
+            guard current.kind == .newline || current.kind == .end else {
+                let hint: String? = current.isSymbol(",") ? "in queries the decimal mark is “.” (37.28%); a comma separates arguments" : nil
+                throw error("E110", "unexpected \(current.display) after a complete statement", hint: hint)
+            }
+        }
+        return statements
+    }
+
+    private mutating func statement() throws(QueryError) -> Statement {
+        if current.isWord("let") {
+            let start = advance().span
+            let (name, span) = try identifier("a name after “let”")
+            guard !Self.reserved.contains(name) else { throw error("E113", "“\(name)” is a reserved word and cannot be a name", at: span) }
+            _ = try expectSymbol("=", "“=” after the name")
+            let value = try pipeline()
+            return .binding(name, start.through(span), value)
+        }
+        return .expression(try pipeline())
+    }
+
+    // MARK: Pipelines
+
+    private mutating func pipeline() throws(QueryError) -> Expr {
+        let left = try expression()
+        var stages: [Stage] = []
+        while current.isSymbol("|") {
+            _ = advance()
+            stages.append(try stage())
+        }
+        guard let last = stages.last else { return left }
+        return .pipeline(left, stages, left.span.through(last.span))
+    }
+
+    private mutating func stage() throws(QueryError) -> Stage {
+        guard let word = current.identifier else {
+            throw error("E114", "expected a table operator or a function after “|”, found \(current.display)",
+                        expected: "where, select, derive, sort, take, top, group, pivot, or a function")
+        }
+        let start = advance().span
+        let kind: Stage.Kind
+        switch word {
+        case "where", "filter":
+            kind = .filter(try expression())
+        case "select":
+            kind = .select(try assignments(requireNames: false))
+        case "derive":
+            kind = .derive(try assignments(requireNames: true))
+        case "sort":
+            var keys = [try sortKey()]
+            while current.isSymbol(",") { _ = advance(); keys.append(try sortKey()) }
+            kind = .sort(keys)
+        case "take":
+            kind = .take(try expression())
+        case "top":
+            let count = try expression()
+            guard current.isWord("by") else { throw error("E115", "expected “by” after the count of “top”", expected: "top N by EXPRESSION") }
+            _ = advance()
+            let key = try expression()
+            var descending = true
+            if current.isWord("asc") { _ = advance(); descending = false } else if current.isWord("desc") { _ = advance() }
+            kind = .top(count, by: key, descending: descending)
+        case "group":
+            var keys = [try identifier("a column to group by")]
+            while current.isSymbol(",") { _ = advance(); keys.append(try identifier("a column to group by")) }
+            guard current.isWord("aggregate") else {
+                throw error("E116", "expected “aggregate” after the grouping columns", expected: "group KEYS aggregate NAME = sum(x), ...")
+            }
+            _ = advance()
+            kind = .group(keys: keys, aggregates: try assignments(requireNames: true))
+        case "pivot":
+            var column: String? = nil
+            if let name = current.identifier { column = name; _ = advance() }
+            kind = .pivot(column: column)
+        default:
+            var arguments: [Argument] = []
+            if current.isSymbol("(") { arguments = try callArguments() }
+            kind = .call(word, arguments, nameSpan: start)
+        }
+        return Stage(kind: kind, span: start.through(tokens[max(0, position - 1)].span))
+    }
+
+    private mutating func assignments(requireNames: Bool) throws(QueryError) -> [Assignment] {
+        var out = [try assignment(requireName: requireNames)]
+        while current.isSymbol(",") { _ = advance(); out.append(try assignment(requireName: requireNames)) }
+        return out
+    }
+
+    private mutating func assignment(requireName: Bool) throws(QueryError) -> Assignment {
+        if let name = current.identifier, tokens[position + 1].isSymbol("=") {
+            _ = advance()
+            _ = advance()
+            return Assignment(name: name, value: try expression())
+        }
+        if requireName { throw error("E117", "expected NAME = EXPRESSION, found \(current.display)") }
+        return Assignment(name: nil, value: try expression())
+    }
+
+    private mutating func sortKey() throws(QueryError) -> SortKey {
+        let value = try expression()
+        if current.isWord("desc") { _ = advance(); return SortKey(value: value, descending: true) }
+        if current.isWord("asc") { _ = advance() }
+        return SortKey(value: value, descending: false)
+    }
+
+    // MARK: Expressions
+
+    private mutating func nested<T>(_ body: (inout Parser) throws(QueryError) -> T) throws(QueryError) -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw error("E118", "the expression nests deeper than \(Self.maximumDepth) levels")
+        }
+        return try body(&self)
+    }
+
+    mutating func expression() throws(QueryError) -> Expr {
+        try nested { (p: inout Parser) throws(QueryError) -> Expr in try p.or() }
+    }
+
+    private mutating func or() throws(QueryError) -> Expr {
+        var left = try and()
+        while current.isWord("or") {
+            _ = advance()
+            let right = try and()
+            left = .binary("or", left, right, left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func and() throws(QueryError) -> Expr {
+        var left = try not()
+        while current.isWord("and") {
+            _ = advance()
+            let right = try not()
+            left = .binary("and", left, right, left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func not() throws(QueryError) -> Expr {
+        if current.isWord("not") {
+            let start = advance().span
+            let inner = try nested { (p: inout Parser) throws(QueryError) -> Expr in try p.not() }
+            return .not(inner, start.through(inner.span))
+        }
+        return try comparison()
+    }
+
+    private static let comparisons: Set<String> = ["==", "!=", "<", "<=", ">", ">=", "~", "!~"]
+
+    private mutating func comparison() throws(QueryError) -> Expr {
+        let left = try additive()
+        if case let .symbol(op) = current.kind, Self.comparisons.contains(op) {
+            _ = advance()
+            let right = try additive()
+            return .binary(op, left, right, left.span.through(right.span))
+        }
+        if current.isSymbol("=") {
+            throw error("E119", "“=” assigns; to compare, write “==”", hint: "write ==")
+        }
+        if current.isWord("in") {
+            _ = advance()
+            let right = try additive()
+            return .binary("in", left, right, left.span.through(right.span))
+        }
+        if current.isWord("not"), tokens[position + 1].isWord("in") {
+            _ = advance(); _ = advance()
+            let right = try additive()
+            let span = left.span.through(right.span)
+            return .not(.binary("in", left, right, span), span)
+        }
+        return left
+    }
+
+    private mutating func additive() throws(QueryError) -> Expr {
+        var left = try multiplicative()
+        while case let .symbol(op) = current.kind, op == "+" || op == "-" {
+            _ = advance()
+            let right = try multiplicative()
+            left = .binary(op, left, right, left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func multiplicative() throws(QueryError) -> Expr {
+        var left = try unary()
+        while case let .symbol(op) = current.kind, op == "*" || op == "/" {
+            _ = advance()
+            let right = try unary()
+            left = .binary(op, left, right, left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func unary() throws(QueryError) -> Expr {
+        if current.isSymbol("-") {
+            let start = advance().span
+            let inner = try nested { (p: inout Parser) throws(QueryError) -> Expr in try p.unary() }
+            return .negate(inner, start.through(inner.span))
+        }
+        return try postfix()
+    }
+
+    private mutating func postfix() throws(QueryError) -> Expr {
+        var value = try primary()
+        while current.isSymbol(".") {
+            _ = advance()
+            let (field, span) = try identifier("a field name after “.”")
+            value = .member(value, field, value.span.through(span))
+        }
+        return value
+    }
+
+    private mutating func primary() throws(QueryError) -> Expr {
+        let token = current
+        switch token.kind {
+        case let .number(x): _ = advance(); return .number(x, token.span)
+        case let .percent(x): _ = advance(); return .percent(x, token.span)
+        case let .string(s): _ = advance(); return .string(s, token.span)
+        case let .identifier(name):
+            _ = advance()
+            switch name {
+            case "true": return .bool(true, token.span)
+            case "false": return .bool(false, token.span)
+            case "null": return .null(token.span)
+            default: break
+            }
+            if current.isSymbol("(") {
+                let arguments = try callArguments()
+                return .call(name, arguments, nameSpan: token.span, token.span.through(tokens[position - 1].span))
+            }
+            return .name(name, token.span)
+        case .symbol("("):
+            _ = advance()
+            let inner = try nested { (p: inout Parser) throws(QueryError) -> Expr in try p.pipeline() }
+            _ = try expectSymbol(")", "“)” to close the bracket opened at column \(token.span.column)")
+            return inner
+        case .symbol("["):
+            _ = advance()
+            var items: [Expr] = []
+            if !current.isSymbol("]") {
+                items.append(try expression())
+                while current.isSymbol(",") { _ = advance(); items.append(try expression()) }
+            }
+            let end = try expectSymbol("]", "“]” to close the list")
+            return .list(items, token.span.through(end.span))
+        case .symbol("{"):
+            _ = advance()
+            var fields: [(String, Expr)] = []
+            if !current.isSymbol("}") {
+                repeat {
+                    if current.isSymbol(",") { _ = advance() }
+                    let (name, _) = try identifier("a field name")
+                    _ = try expectSymbol(":", "“:” after the field name")
+                    fields.append((name, try expression()))
+                } while current.isSymbol(",")
+            }
+            let end = try expectSymbol("}", "“}” to close the record")
+            return .record(fields, token.span.through(end.span))
+        case .end, .newline:
+            throw error("E120", "the input ends where a value was expected", expected: "a value: a number, text, a name or a call")
+        default:
+            throw error("E121", "expected a value, found \(token.display)")
+        }
+    }
+
+    private mutating func callArguments() throws(QueryError) -> [Argument] {
+        let open = try expectSymbol("(", "“(”")
+        var arguments: [Argument] = []
+        if !current.isSymbol(")") {
+            repeat {
+                if current.isSymbol(",") { _ = advance() }
+                if let label = current.identifier, tokens[position + 1].isSymbol(":") {
+                    let span = advance().span
+                    _ = advance()
+                    arguments.append(Argument(label: label, labelSpan: span, value: try pipelineArgument()))
+                } else {
+                    arguments.append(Argument(label: nil, labelSpan: nil, value: try pipelineArgument()))
+                }
+            } while current.isSymbol(",")
+        }
+        _ = try expectSymbol(")", "“)” to close the call opened at column \(open.span.column)")
+        return arguments
+    }
+
+    private mutating func pipelineArgument() throws(QueryError) -> Expr {
+        try nested { (p: inout Parser) throws(QueryError) -> Expr in try p.pipeline() }
+    }
+}

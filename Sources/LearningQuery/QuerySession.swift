@@ -1,0 +1,102 @@
+import LearningData
+
+/// The result of one statement.
+public struct StatementOutcome: Sendable {
+    /// The statement's text.
+    public let text: String
+    /// Its value; nil when it failed.
+    public let value: Value?
+    /// Its error, if it failed.
+    public let error: QueryError?
+    /// Warnings it raised (division by zero, a missing figure...).
+    public let warnings: [Diagnostic]
+    /// For `let name = …`, the name bound.
+    public let binding: String?
+
+    /// Whether it succeeded.
+    public var succeeded: Bool { error == nil }
+}
+
+/// A query session: a dataset, the `let` bindings made so far, and output settings. The one entry
+/// point of the language for the command line, the shell, notebooks and tests: text in, outcomes out,
+/// no terminal.
+public final class QuerySession {
+    /// The dataset queried.
+    public private(set) var dataset: Dataset
+    /// How values are written.
+    public var settings: OutputSettings
+    /// Raise it from another thread to interrupt a running evaluation.
+    public let cancellation = CancellationFlag()
+    private var bindings: [String: Value] = [:]
+
+    /// A session over a dataset.
+    public init(dataset: Dataset, settings: OutputSettings = OutputSettings()) {
+        self.dataset = dataset
+        self.settings = settings
+    }
+
+    /// The names bound with `let`, sorted.
+    public var bindingNames: [String] { bindings.keys.sorted() }
+
+    /// The value of a binding.
+    public func binding(_ name: String) -> Value? { bindings[name] }
+
+    /// Forgets every binding.
+    public func reset() { bindings = [:] }
+
+    /// Switches to another dataset; bindings made on the old one are forgotten.
+    public func use(_ dataset: Dataset) {
+        self.dataset = dataset
+        bindings = [:]
+    }
+
+    /// Runs every statement of a text. The whole text is parsed and its names checked first, so an
+    /// error there runs nothing; then statements run in order, each failure reported and the rest run
+    /// unless `stopAtFirstError`.
+    ///
+    /// - Parameters:
+    ///   - name: shown in messages (`<input>`, a script's path).
+    ///   - firstLine: the line number of the text's first line, when it is part of a longer script.
+    public func run(_ text: String, name: String = "<input>", firstLine: Int = 1, stopAtFirstError: Bool = false) -> [StatementOutcome] {
+        cancellation.reset()
+        let source = SourceText(text, name: name, firstLine: firstLine)
+        let statements: [Statement]
+        do {
+            statements = try Parser.parse(source)
+            var resolver = Resolver(context: context(source))
+            try resolver.check(statements)
+        } catch {
+            return [StatementOutcome(text: text, value: nil, error: error, warnings: [], binding: nil)]
+        }
+        var outcomes: [StatementOutcome] = []
+        for statement in statements {
+            let context = context(source)
+            let statementText = source.text(statement.span)
+            var name: String? = nil
+            if case let .binding(bound, _, _) = statement { name = bound }
+            do {
+                let value = try Evaluator(context: context).run(statement)
+                bindings = context.bindings
+                outcomes.append(StatementOutcome(text: statementText, value: value, error: nil, warnings: context.warnings, binding: name))
+            } catch {
+                outcomes.append(StatementOutcome(text: statementText, value: nil, error: error, warnings: context.warnings, binding: name))
+                if stopAtFirstError || error.code == "E900" { break }
+            }
+        }
+        return outcomes
+    }
+
+    /// Evaluates a text that must be one expression and returns its value, or throws its first error.
+    public func evaluate(_ text: String) throws(QueryError) -> Value {
+        let outcomes = run(text)
+        if let failed = outcomes.first(where: { !$0.succeeded }), let error = failed.error { throw error }
+        return outcomes.last?.value ?? .null
+    }
+
+    /// A value written with the session's settings.
+    public func render(_ value: Value) -> String { Renderer.render(value, settings) }
+
+    private func context(_ source: SourceText) -> EvaluationContext {
+        EvaluationContext(dataset: dataset, bindings: bindings, source: source, cancellation: cancellation)
+    }
+}

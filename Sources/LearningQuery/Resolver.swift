@@ -1,0 +1,166 @@
+import LearningData
+
+/// Checks every name of a program before anything is evaluated: variables, columns, indicators,
+/// functions and their named arguments. It follows the columns of tables through the pipeline where
+/// they are known (the built-in tables, functions that declare theirs, `select`, `derive`, `group`);
+/// where they are not, column names are left for the evaluator to check.
+struct Resolver {
+    /// What a name or expression is known to hold.
+    enum Shape {
+        case table([String])
+        case unknownTable
+        case other
+    }
+
+    private let context: EvaluationContext
+    private var bindings: [String: Shape]
+
+    init(context: EvaluationContext) {
+        self.context = context
+        bindings = context.bindings.mapValues { value in
+            switch value {
+            case let .table(t): .table(t.columnNames)
+            case .series: .table(SeriesTable.columns)
+            default: .other
+            }
+        }
+    }
+
+    private var evaluator: Evaluator { Evaluator(context: context) }
+
+    mutating func check(_ statements: [Statement]) throws(QueryError) {
+        for statement in statements {
+            switch statement {
+            case let .binding(name, _, expr): bindings[name] = try shape(expr, columns: nil)
+            case let .expression(expr): _ = try shape(expr, columns: nil)
+            }
+        }
+    }
+
+    /// `columns` are the columns of the row an expression is evaluated on, nil outside table operators
+    /// and `[]`-less when unknown (then any name might be a column).
+    private func shape(_ e: Expr, columns: [String]?, rowUnknown: Bool = false) throws(QueryError) -> Shape {
+        switch e {
+        case .number, .percent, .string, .bool, .null: return .other
+        case let .name(name, span):
+            if let columns, columns.contains(name) { return .other }
+            if rowUnknown { return .other }
+            if let known = bindings[name] { return known }
+            switch name {
+            case "figures": return .table(FiguresColumns.names)
+            case "regions": return .table(BuiltinTables.regionColumns)
+            case "indicators": return .table(BuiltinTables.indicatorColumns)
+            case "latest": return .other
+            default: break
+            }
+            if context.dataset.catalogue[IndicatorID(name)] != nil { return .other }
+            throw evaluator.unknownName(name, span, columns: columns ?? [])
+        case let .negate(inner, _), let .not(inner, _):
+            _ = try shape(inner, columns: columns, rowUnknown: rowUnknown)
+            return .other
+        case let .binary(_, l, r, _):
+            _ = try shape(l, columns: columns, rowUnknown: rowUnknown)
+            _ = try shape(r, columns: columns, rowUnknown: rowUnknown)
+            return .other
+        case let .call(name, arguments, nameSpan, span):
+            return try call(name, arguments, nameSpan: nameSpan, span: span, leading: false, columns: columns, rowUnknown: rowUnknown)
+        case let .list(items, _):
+            for item in items { _ = try shape(item, columns: columns, rowUnknown: rowUnknown) }
+            return .other
+        case let .record(fields, _):
+            for (_, value) in fields { _ = try shape(value, columns: columns, rowUnknown: rowUnknown) }
+            return .other
+        case let .member(base, _, _):
+            _ = try shape(base, columns: columns, rowUnknown: rowUnknown)
+            return .other
+        case let .pipeline(left, stages, _):
+            var current = try shape(left, columns: columns, rowUnknown: rowUnknown)
+            for stage in stages { current = try apply(stage, to: current) }
+            return current
+        }
+    }
+
+    private func call(_ name: String, _ arguments: [Argument], nameSpan: SourceSpan, span: SourceSpan, leading: Bool,
+                      columns: [String]?, rowUnknown: Bool) throws(QueryError) -> Shape {
+        guard let function = Functions.named[name] else {
+            // Aggregates are checked where they belong, inside group … aggregate.
+            if Functions.aggregates.contains(name) { return .other }
+            throw evaluator.unknownFunction(name, nameSpan)
+        }
+        var positional = leading ? 1 : 0
+        var given = Set<String>()
+        if leading, let first = function.parameters.first { given.insert(first.name) }
+        for argument in arguments {
+            if let label = argument.label {
+                guard function.parameters.contains(where: { $0.name == label }) else {
+                    let near = closestMatches(to: label, among: function.parameters.map(\.name), limit: 1).first
+                    throw QueryError(context.source.diagnostic("E203", "\(name) has no argument “\(label)”", at: argument.labelSpan ?? span,
+                                                               hint: (near.map { "did you mean `\($0):`? " } ?? "") + "usage: \(function.signature)"))
+                }
+                given.insert(label)
+            } else {
+                if positional < function.parameters.count { given.insert(function.parameters[positional].name) }
+                positional += 1
+            }
+            _ = try shape(argument.value, columns: columns, rowUnknown: rowUnknown)
+        }
+        if positional > function.parameters.count {
+            throw QueryError(context.source.diagnostic("E205", "\(name) takes at most \(function.parameters.count) arguments", at: span,
+                                                       hint: "usage: \(function.signature)"))
+        }
+        for parameter in function.parameters where !parameter.isOptional && !given.contains(parameter.name) {
+            throw QueryError(context.source.diagnostic("E204", "\(name) needs “\(parameter.name)” (\(parameter.type))", at: span,
+                                                       hint: "usage: \(function.signature); for example: \(function.example)"))
+        }
+        if let declared = function.columns { return .table(declared) }
+        return function.returns == "table" ? .unknownTable : .other
+    }
+
+    private func apply(_ stage: Stage, to input: Shape) throws(QueryError) -> Shape {
+        let columns: [String]?
+        switch input {
+        case let .table(names): columns = names
+        default: columns = nil
+        }
+        let unknown = columns == nil
+        func row(_ e: Expr) throws(QueryError) { _ = try shape(e, columns: columns ?? [], rowUnknown: unknown) }
+        switch stage.kind {
+        case let .filter(condition):
+            try row(condition)
+            return input
+        case let .select(assignments):
+            for a in assignments { try row(a.value) }
+            return .table(assignments.map { $0.name ?? Evaluator.columnName($0.value, context.source) })
+        case let .derive(assignments):
+            for a in assignments { try row(a.value) }
+            guard let columns else { return .unknownTable }
+            return .table(columns + assignments.compactMap(\.name).filter { !columns.contains($0) })
+        case let .sort(keys):
+            for key in keys { try row(key.value) }
+            return input
+        case let .take(count):
+            _ = try shape(count, columns: nil)
+            return input
+        case let .top(count, key, _):
+            _ = try shape(count, columns: nil)
+            try row(key)
+            return input
+        case let .group(keys, aggregates):
+            if let columns {
+                for (name, span) in keys where !columns.contains(name) { throw evaluator.unknownName(name, span, columns: columns) }
+            }
+            for a in aggregates {
+                guard case let .call(function, arguments, _, _) = a.value, Functions.aggregates.contains(function) else {
+                    throw QueryError(context.source.diagnostic("E220", "each aggregate is a call such as sum(value)", at: a.value.span,
+                                                               expected: "count(), sum(x), min(x), max(x), avg(x), first(x), last(x), rate(numerator, denominator)"))
+                }
+                for argument in arguments { try row(argument.value) }
+            }
+            return .table(keys.map(\.0) + aggregates.compactMap(\.name))
+        case .pivot:
+            return .unknownTable
+        case let .call(name, arguments, nameSpan):
+            return try call(name, arguments, nameSpan: nameSpan, span: stage.span, leading: true, columns: nil, rowUnknown: false)
+        }
+    }
+}

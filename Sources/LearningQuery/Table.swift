@@ -1,0 +1,133 @@
+import LearningData
+
+/// A named column of a materialised table.
+public struct Column: Sendable {
+    /// The name.
+    public let name: String
+    /// One value per row.
+    public var values: [Value]
+
+    /// Creates a column.
+    public init(_ name: String, _ values: [Value]) {
+        self.name = name
+        self.values = values
+    }
+}
+
+/// Rows and named columns, stored column by column.
+///
+/// The `figures` table of a dataset is not copied: it is a list of row numbers into the dataset's own
+/// columns, so `where`, `sort`, `take` and `top` only move row numbers, and a value is made only when
+/// it is read. Other tables hold their columns.
+public struct Table: Sendable {
+    enum Storage: Sendable {
+        case columns([Column])
+        case figures(Dataset, rows: [Int32])
+    }
+
+    var storage: Storage
+    /// Notes printed under the table: which years differ, which regions were left out and why.
+    public var notes: [String] = []
+
+    /// A table of these columns (all of one length).
+    public init(columns: [Column], notes: [String] = []) {
+        storage = .columns(columns)
+        self.notes = notes
+    }
+
+    /// The figures of a dataset, as a table over its rows (all of them by default).
+    public init(figures dataset: Dataset, rows: [Int32]? = nil) {
+        storage = .figures(dataset, rows: rows ?? (0..<Int32(dataset.count)).map { $0 })
+    }
+
+    /// The column names, in order.
+    public var columnNames: [String] {
+        switch storage {
+        case let .columns(columns): columns.map(\.name)
+        case .figures: FiguresColumns.names
+        }
+    }
+
+    /// How many rows.
+    public var rowCount: Int {
+        switch storage {
+        case let .columns(columns): columns.first?.values.count ?? 0
+        case let .figures(_, rows): rows.count
+        }
+    }
+
+    /// The position of a column, if present.
+    public func columnIndex(_ name: String) -> Int? { columnNames.firstIndex(of: name) }
+
+    /// The value in a row of a column.
+    public func value(row: Int, column: Int) -> Value {
+        switch storage {
+        case let .columns(columns): columns[column].values[row]
+        case let .figures(dataset, rows): FiguresColumns.value(dataset, row: Int(rows[row]), column: column)
+        }
+    }
+
+    /// The values of one column (made for the figures table).
+    public func values(column: Int) -> [Value] {
+        switch storage {
+        case let .columns(columns): return columns[column].values
+        case .figures: return (0..<rowCount).map { value(row: $0, column: column) }
+        }
+    }
+
+    /// The table as materialised columns.
+    public var columns: [Column] {
+        switch storage {
+        case let .columns(columns): columns
+        case .figures: columnNames.indices.map { Column(columnNames[$0], values(column: $0)) }
+        }
+    }
+
+    /// The same table with only these rows, in this order (row numbers of this table).
+    func selecting(_ picked: [Int]) -> Table {
+        var out = self
+        switch storage {
+        case let .columns(columns):
+            out.storage = .columns(columns.map { column in Column(column.name, picked.map { column.values[$0] }) })
+        case let .figures(dataset, rows):
+            out.storage = .figures(dataset, rows: picked.map { rows[$0] })
+        }
+        return out
+    }
+
+    /// One row as a record.
+    public func record(row: Int) -> Record {
+        Record(columnNames.indices.map { (columnNames[$0], value(row: row, column: $0)) })
+    }
+}
+
+/// The columns of the `figures` table and how each is read from the dataset.
+enum FiguresColumns {
+    static let names = ["region", "level", "parent", "indicator", "year", "scope", "value", "base", "rate", "target",
+                        "stated", "qualifier", "derived", "document", "quote"]
+
+    static func value(_ dataset: Dataset, row: Int, column: Int) -> Value {
+        switch names[column] {
+        case "region": return .region(dataset.region(at: row))
+        case "level": return .text(dataset.region(at: row).level.name)
+        case "parent": return dataset.region(at: row).parent.flatMap { dataset.gazetteer[$0] }.map(Value.region) ?? .null
+        case "indicator": return .indicator(dataset.indicator(at: row))
+        case "year": return .year(Int(dataset.columns.year[row]))
+        case "scope": return .text(dataset.scope(at: row))
+        case "value": return .figure(dataset.value(at: row), unit: dataset.indicator(at: row).unit)
+        case "base": return dataset.base(at: row).map(Value.number) ?? .null
+        case "rate":
+            let v = dataset.columns.value[row], b = dataset.columns.base[row]
+            return v.isNaN || b.isNaN || b == 0 ? .null : .percent(v / b * 100)
+        case "target":
+            let o = dataset[row]
+            return o.target.map { .text($0.formatted(style: .vi, money: dataset.indicator(at: row).unit.isMoney)) } ?? .null
+        case "stated": return .text(dataset[row].statedPercent?.text)
+        case "qualifier": return dataset.columns.flags[row].qualifier == .exact ? .null : .text(dataset.columns.flags[row].qualifier.rawValue)
+        case "derived": return .text(dataset[row].derivation)
+        case "document": return .text(dataset[row].provenance?.document)
+        case "quote": return .text(dataset[row].provenance?.quote)
+        default: return .null
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import LearningData
+import LearningQuery
+
+/// The command line of `khuyenhoc`.
+struct Options: ParsableArguments {
+    static let configuration = CommandConfiguration(
+        commandName: "khuyenhoc",
+        abstract: "Query the statistics of Vietnam's learning-society movement.",
+        discussion: """
+            With -c, runs one query; with a script path, runs the script; with standard input that is not a
+            terminal, runs what it reads. Exit status: 0 when every statement succeeded, 1 on a query error,
+            2 on bad usage. Example: khuyenhoc -c 'rate(learning_family, "Bình Thạnh", 2022)'
+            """)
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run this query and print its result.", valueName: "query"))
+    var command: String?
+
+    @Option(help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Number style: vi (2.631; 77,07%) or en (2,631; 77.07%).")
+    var locale: NumberStyle = .vi
+
+    @Option(help: ArgumentHelp("Use a dataset folder (figures.csv and regions.csv) or a figures file instead of the embedded one.", valueName: "path"))
+    var data: String?
+
+    @Flag(help: "Stop a script at its first error.")
+    var bail = false
+
+    @Argument(help: ArgumentHelp("A script of queries, one statement per line.", valueName: "script"))
+    var script: String?
+
+    func validate() throws {
+        if command != nil, script != nil { throw ValidationError("give either -c QUERY or a script, not both") }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension NumberStyle: ExpressibleByArgument {}
