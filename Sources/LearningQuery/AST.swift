@@ -19,6 +19,30 @@ indirect enum Expr: Sendable {
     /// `left | stage | stage`.
     case pipeline(Expr, [Stage], SourceSpan)
 
+    /// The expressions directly inside this one (stages' expressions included).
+    var children: [Expr] {
+        switch self {
+        case .number, .percent, .string, .bool, .null, .name: []
+        case let .negate(e, _), let .not(e, _), let .member(e, _, _): [e]
+        case let .binary(_, l, r, _): [l, r]
+        case let .call(_, arguments, _, _): arguments.map(\.value)
+        case let .list(items, _): items
+        case let .record(fields, _): fields.map(\.1)
+        case let .pipeline(left, stages, _): [left] + stages.flatMap(\.expressions)
+        }
+    }
+
+    /// How deep the tree goes, measured without recursion (a long chain of operators is a deep tree).
+    var depth: Int {
+        var deepest = 0
+        var stack: [(Expr, Int)] = [(self, 1)]
+        while let (e, d) = stack.popLast() {
+            deepest = max(deepest, d)
+            for child in e.children { stack.append((child, d + 1)) }
+        }
+        return deepest
+    }
+
     var span: SourceSpan {
         switch self {
         case let .number(_, s), let .percent(_, s), let .string(_, s), let .bool(_, s), let .null(s), let .name(_, s),
@@ -64,6 +88,19 @@ struct Stage: Sendable {
 
     let kind: Kind
     let span: SourceSpan
+
+    /// The expressions the stage holds.
+    var expressions: [Expr] {
+        switch kind {
+        case let .filter(e), let .take(e): [e]
+        case let .select(a), let .derive(a): a.map(\.value)
+        case let .sort(keys): keys.map(\.value)
+        case let .top(n, key, _): [n, key]
+        case let .group(_, aggregates): aggregates.map(\.value)
+        case .pivot: []
+        case let .call(_, arguments, _): arguments.map(\.value)
+        }
+    }
 }
 
 /// A statement: a binding that lasts for the session, or an expression whose value is shown.

@@ -67,6 +67,10 @@ extension Evaluator {
             return .percent(numerator / denominator * 100)
         default:
             guard let sample = present.first else { return .null }
+            if Set(present.map(\.typeName)).count > 1 {
+                context.warn("W202", "\(function)() mixes \(Set(present.map(\.typeName)).sorted().joined(separator: " and ")) values; the result takes the unit of the first", at: span,
+                             hint: "filter to one indicator first: where indicator == …")
+            }
             var numbers: [Double] = []
             for v in present {
                 guard let x = v.numeric else { throw typeError("\(function)() needs numbers, not \(v.typeName)", span) }

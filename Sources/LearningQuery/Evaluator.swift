@@ -101,9 +101,20 @@ struct Evaluator {
         let near = closestMatches(to: name.replacingOccurrences(of: "_", with: " "), among: candidates.map { $0.replacingOccurrences(of: "_", with: " ") }, limit: 1)
             .first.map { $0.replacingOccurrences(of: " ", with: "_") }
         var hint = near.map { "did you mean `\($0)`?" }
-        if near == nil, context.dataset.gazetteer.search(name).count > 0 { hint = "a region name goes in quotes: \"\(name)\"" }
+        if near == nil, Self.namesRegion(name, context.dataset.gazetteer) { hint = "a region name goes in quotes: \"\(name)\"" }
         if near == nil, let indicator = context.dataset.catalogue.lookup(name) { hint = "the indicator is written `\(indicator.id)`" }
         return QueryError(context.source.diagnostic("E201", "unknown name “\(name)”", at: span, hint: hint))
+    }
+
+    /// Whether a bare word is the name of one or more regions (then it was meant in quotes).
+    static func namesRegion(_ name: String, _ gazetteer: Gazetteer) -> Bool {
+        do {
+            _ = try gazetteer.lookup(name.replacingOccurrences(of: "_", with: " "))
+            return true
+        } catch {
+            if case .ambiguous = error { return true }
+            return false
+        }
     }
 
     // MARK: Members

@@ -42,7 +42,7 @@ struct Parser {
 
     /// How deep expressions may nest before the parser refuses, so a pathological input cannot
     /// exhaust the stack.
-    static let maximumDepth = 200
+    static let maximumDepth = 100
 
     /// Words that cannot name a binding.
     static let reserved: Set<String> = ["let", "and", "or", "not", "in", "true", "false", "null"]
@@ -98,7 +98,26 @@ struct Parser {
         return statements
     }
 
+    /// How deep an expression tree may go: the evaluator walks it recursively, so a chain of thousands
+    /// of operators (a 1 MB line of "1+1+…") is refused while it is read, before a tree that deep exists.
+    static let maximumTreeDepth = 256
+
+    /// The depth of `left` after one more operator, or E118 past the limit. `right` is usually small,
+    /// so measuring it each time keeps the whole check linear in the input.
+    private func deeper(_ leftDepth: Int, _ right: Expr, at span: SourceSpan) throws(QueryError) -> Int {
+        let depth = max(leftDepth, right.depth) + 1
+        if depth > Self.maximumTreeDepth {
+            throw error("E118", "the expression is too deep (more than \(Self.maximumTreeDepth) operators or brackets inside one another)",
+                        at: span, hint: "split it with let bindings")
+        }
+        return depth
+    }
+
     private mutating func statement() throws(QueryError) -> Statement {
+        try bareStatement()
+    }
+
+    private mutating func bareStatement() throws(QueryError) -> Statement {
         if current.isWord("let") {
             let start = advance().span
             let (name, span) = try identifier("a name after “let”")
@@ -211,9 +230,11 @@ struct Parser {
 
     private mutating func or() throws(QueryError) -> Expr {
         var left = try and()
+        var depth = left.depth
         while current.isWord("or") {
             _ = advance()
             let right = try and()
+            depth = try deeper(depth, right, at: right.span)
             left = .binary("or", left, right, left.span.through(right.span))
         }
         return left
@@ -221,9 +242,11 @@ struct Parser {
 
     private mutating func and() throws(QueryError) -> Expr {
         var left = try not()
+        var depth = left.depth
         while current.isWord("and") {
             _ = advance()
             let right = try not()
+            depth = try deeper(depth, right, at: right.span)
             left = .binary("and", left, right, left.span.through(right.span))
         }
         return left
@@ -266,9 +289,11 @@ struct Parser {
 
     private mutating func additive() throws(QueryError) -> Expr {
         var left = try multiplicative()
+        var depth = left.depth
         while case let .symbol(op) = current.kind, op == "+" || op == "-" {
             _ = advance()
             let right = try multiplicative()
+            depth = try deeper(depth, right, at: right.span)
             left = .binary(op, left, right, left.span.through(right.span))
         }
         return left
@@ -276,9 +301,11 @@ struct Parser {
 
     private mutating func multiplicative() throws(QueryError) -> Expr {
         var left = try unary()
+        var depth = left.depth
         while case let .symbol(op) = current.kind, op == "*" || op == "/" {
             _ = advance()
             let right = try unary()
+            depth = try deeper(depth, right, at: right.span)
             left = .binary(op, left, right, left.span.through(right.span))
         }
         return left
@@ -295,9 +322,11 @@ struct Parser {
 
     private mutating func postfix() throws(QueryError) -> Expr {
         var value = try primary()
+        var depth = value.depth
         while current.isSymbol(".") {
             _ = advance()
             let (field, span) = try identifier("a field name after “.”")
+            depth = try deeper(depth, .null(span), at: span)
             value = .member(value, field, value.span.through(span))
         }
         return value

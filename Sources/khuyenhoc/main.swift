@@ -10,6 +10,10 @@ func fail(_ message: String, code: Int32) -> Never {
     exit(code)
 }
 
+func decodeOrExit(_ bytes: [UInt8], name: String) -> String {
+    do { return try ScriptText.decode(bytes, name: name) } catch { fail("\(error)", code: 1) }
+}
+
 let options: Options
 do {
     options = try Options.parse()
@@ -35,9 +39,9 @@ if let command = options.command {
     program = (command, "<command>")
 } else if let script = options.script {
     guard let bytes = FileManager.default.contents(atPath: script) else { fail("khuyenhoc: cannot read \(script)", code: 2) }
-    program = (try ScriptText.decode([UInt8](bytes), name: script).get(), script)
+    program = (decodeOrExit([UInt8](bytes), name: script), script)
 } else if isatty(STDIN_FILENO) == 0 {
-    program = (try ScriptText.decode([UInt8](FileHandle.standardInput.readDataToEndOfFile()), name: "<stdin>").get(), "<stdin>")
+    program = (decodeOrExit([UInt8](FileHandle.standardInput.readDataToEndOfFile()), name: "<stdin>"), "<stdin>")
 } else {
     print(DatasetSummary(dataset).text(style: options.locale))
     exit(0)
