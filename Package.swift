@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "LearningTrendsTests", dependencies: ["LearningTrends", "TestSupport"]),
         .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets", "TestSupport"]),
         .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "LearningTrends", "LearningTargets", "TestSupport"]),
-        .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,7 +14,7 @@ indirect enum Expr: Sendable {
     case call(String, [Argument], nameSpan: SourceSpan, SourceSpan)
     case list([Expr], SourceSpan)
     case record([(String, Expr)], SourceSpan)
-    /// `expr.field`.
+    /// `expr.field`; the span is the field name's.
     case member(Expr, String, SourceSpan)
     /// `left | stage | stage`.
     case pipeline(Expr, [Stage], SourceSpan)
@@ -47,7 +47,8 @@ indirect enum Expr: Sendable {
         switch self {
         case let .number(_, s), let .percent(_, s), let .string(_, s), let .bool(_, s), let .null(s), let .name(_, s),
              let .negate(_, s), let .not(_, s), let .binary(_, _, _, s), let .call(_, _, _, s), let .list(_, s),
-             let .record(_, s), let .member(_, _, s), let .pipeline(_, _, s): s
+             let .record(_, s), let .pipeline(_, _, s): s
+        case let .member(base, _, field): base.span.through(field)
         }
     }
 }

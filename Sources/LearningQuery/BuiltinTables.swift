@@ -46,7 +46,7 @@ enum SeriesTable {
             Column("value", points.map { .figure($0.value, unit: unit) }),
             Column("base", points.map { $0.base.map(Value.number) ?? .null }),
             Column("rate", points.map { .rate($0.rate?.rate) }),
-            Column("target", points.map { p in p.target.map { .text($0.formatted(style: .vi, money: unit.isMoney)) } ?? .null }),
+            Column("target", points.map { p in p.target.map { .target($0, money: unit.isMoney) } ?? .null }),
             Column("note", points.map { note($0) }),
         ], notes: ["\(series.indicator.id) in \(series.region.qualifiedName)" + (series.gaps.isEmpty ? "" : "; no figure for " + series.gaps.map(String.init).joined(separator: ", "))])
     }

@@ -130,6 +130,7 @@ extension Evaluator {
         case let .region(r): VietnameseText.fold(r.name)
         case let .indicator(i): i.id.rawValue
         case let .bool(b): b ? "1" : "0"
+        case let .target(t, _): t.csvText
         default: ""
         }
     }

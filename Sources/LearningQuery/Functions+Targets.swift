@@ -15,7 +15,7 @@ extension Functions {
                                 hint: years.isEmpty ? "targets() lists every target" : "it has targets for " + years.joined(separator: ", "))
             }
             var fields: [(String, Value)] = [("indicator", .indicator(indicator)), ("region", .region(region)), ("year", .year(year))]
-            fields.append(("target", .text(target.formatted(style: .vi, money: indicator.unit.isMoney))))
+            fields.append(("target", .target(target, money: indicator.unit.isMoney)))
             if let attainment = Attainment(o) {
                 fields += attainmentFields(attainment, indicator)
             } else {
@@ -46,7 +46,7 @@ extension Functions {
                 Column("region", e.map { .region($0.region) }), Column("indicator", e.map { .indicator($0.indicator) }),
                 Column("year", e.map { .year($0.observation.year) }), Column("scope", e.map { .text($0.observation.scope) }),
                 Column("actual", e.map { ev in ev.attainment.map { actual($0, ev.indicator) } ?? .null }),
-                Column("target", e.map { ev in ev.observation.target.map { .text($0.formatted(style: .vi, money: ev.indicator.unit.isMoney)) } ?? .null }),
+                Column("target", e.map { ev in ev.observation.target.map { .target($0, money: ev.indicator.unit.isMoney) } ?? .null }),
                 Column("attainment", e.map { $0.attainment?.percentOfTarget.map(Value.percent) ?? .null }),
                 Column("status", e.map { .text($0.attainment?.status.rawValue ?? $0.projection?.status.rawValue) }),
                 Column("method", e.map { .text($0.projection?.method?.description ?? $0.projection?.reason) }),

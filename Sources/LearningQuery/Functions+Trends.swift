@@ -72,6 +72,10 @@ extension Functions {
             let y = trend.value(at: year)
             let projected: Value = trend.quantity == .rate ? .percent(y * 100) : .figure(y, unit: series.indicator.unit)
             let method = "linear trend over \(trend.years.count) years (" + trend.years.map(String.init).joined(separator: ", ") + ")"
+            if trend.quantity == .rate, y < 0 || y > 1 {
+                a.context.warn("W304", "a straight line projects a rate of \(NumberWriter.percent(y * 100, style: .vi, fractionDigits: 2)) for \(year), which no rate can be; a linear trend ignores the 0–100% bounds",
+                               at: a.callSpan, hint: "read it as “the pace of 2016–2018 would have reached 100% before \(year)”")
+            }
             return .record(Record([("year", .year(year)), ("projected", projected), ("method", .text(method)),
                                    ("extrapolated", .bool(trend.isProjection(year))), ("r_squared", .number(trend.rSquared))]))
         },

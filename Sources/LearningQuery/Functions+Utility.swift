@@ -27,7 +27,7 @@ extension Functions {
         },
         builtin("table", [Parameter("value", "series or record")], returns: "table", topic: "utility",
                 summary: "A series or a record as a table, so table operators apply.",
-                example: "series(members, \"Bắc Kạn\") | table()") { (a: inout CallArguments) throws(QueryError) -> Value in
+                example: "series(members, \"thành phố Bắc Kạn\") | table()") { (a: inout CallArguments) throws(QueryError) -> Value in
             switch a.raw("value") {
             case let .record(r): return .table(Table(columns: r.fields.map { Column($0.name, [$0.value]) }))
             case let .list(items): return .table(Table(columns: [Column("value", items)]))

@@ -70,16 +70,26 @@ struct Parser {
         QueryError(source.diagnostic(code, message, at: span ?? current.span, expected: expected, hint: hint))
     }
 
-    private mutating func expectSymbol(_ symbol: String, _ what: String) throws(QueryError) -> Token {
+    private mutating func expectSymbol(_ symbol: String, _ what: String, opening: Token? = nil) throws(QueryError) -> Token {
         guard current.isSymbol(symbol) else {
-            let hint: String? = symbol == ")" && current.isSymbol(",") == false && current.kind == .end ? "a bracket opened here is never closed" : nil
-            throw error("E111", "expected \(what), found \(current.display)", expected: "“\(symbol)”", hint: hint)
+            if let opening, current.kind == .end || current.kind == .newline {
+                throw error("E111", "this “\(source.text(opening.span))” is never closed", at: opening.span, expected: "“\(symbol)” before the end of the statement")
+            }
+            throw error("E111", "expected \(what), found \(describe(current))", expected: "“\(symbol)”")
         }
         return advance()
     }
 
+    /// A token as the user typed it, for messages.
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .number, .percent: "“\(source.text(token.span))”"
+        default: token.display
+        }
+    }
+
     private mutating func identifier(_ what: String) throws(QueryError) -> (String, SourceSpan) {
-        guard let name = current.identifier else { throw error("E112", "expected \(what), found \(current.display)") }
+        guard let name = current.identifier else { throw error("E112", "expected \(what), found \(describe(current))") }
         return (name, advance().span)
     }
 
@@ -144,7 +154,7 @@ struct Parser {
 
     private mutating func stage() throws(QueryError) -> Stage {
         guard let word = current.identifier else {
-            throw error("E114", "expected a table operator or a function after “|”, found \(current.display)",
+            throw error("E114", "expected a table operator or a function after “|”, found \(describe(current))",
                         expected: "where, select, derive, sort, take, top, group, pivot, or a function")
         }
         let start = advance().span
@@ -202,7 +212,7 @@ struct Parser {
             _ = advance()
             return Assignment(name: name, value: try expression())
         }
-        if requireName { throw error("E117", "expected NAME = EXPRESSION, found \(current.display)") }
+        if requireName { throw error("E117", "expected NAME = EXPRESSION, found \(describe(current))") }
         return Assignment(name: nil, value: try expression())
     }
 
@@ -219,7 +229,7 @@ struct Parser {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else {
-            throw error("E118", "the expression nests deeper than \(Self.maximumDepth) levels")
+            throw error("E118", "brackets and calls nest deeper than \(Self.maximumDepth) levels", hint: "split the expression with let bindings")
         }
         return try body(&self)
     }
@@ -327,7 +337,7 @@ struct Parser {
             _ = advance()
             let (field, span) = try identifier("a field name after “.”")
             depth = try deeper(depth, .null(span), at: span)
-            value = .member(value, field, value.span.through(span))
+            value = .member(value, field, span)
         }
         return value
     }
@@ -353,8 +363,8 @@ struct Parser {
             return .name(name, token.span)
         case .symbol("("):
             _ = advance()
-            let inner = try nested { (p: inout Parser) throws(QueryError) -> Expr in try p.pipeline() }
-            _ = try expectSymbol(")", "“)” to close the bracket opened at column \(token.span.column)")
+            let inner = try pipeline()
+            _ = try expectSymbol(")", "“)” to close the bracket opened at column \(token.span.column)", opening: token)
             return inner
         case .symbol("["):
             _ = advance()
@@ -363,7 +373,7 @@ struct Parser {
                 items.append(try expression())
                 while current.isSymbol(",") { _ = advance(); items.append(try expression()) }
             }
-            let end = try expectSymbol("]", "“]” to close the list")
+            let end = try expectSymbol("]", "“]” to close the list", opening: token)
             return .list(items, token.span.through(end.span))
         case .symbol("{"):
             _ = advance()
@@ -376,12 +386,12 @@ struct Parser {
                     fields.append((name, try expression()))
                 } while current.isSymbol(",")
             }
-            let end = try expectSymbol("}", "“}” to close the record")
+            let end = try expectSymbol("}", "“}” to close the record", opening: token)
             return .record(fields, token.span.through(end.span))
         case .end, .newline:
             throw error("E120", "the input ends where a value was expected", expected: "a value: a number, text, a name or a call")
         default:
-            throw error("E121", "expected a value, found \(token.display)")
+            throw error("E121", "expected a value, found \(describe(token))")
         }
     }
 
@@ -400,11 +410,11 @@ struct Parser {
                 }
             } while current.isSymbol(",")
         }
-        _ = try expectSymbol(")", "“)” to close the call opened at column \(open.span.column)")
+        _ = try expectSymbol(")", "“)” to close the call opened at column \(open.span.column)", opening: open)
         return arguments
     }
 
     private mutating func pipelineArgument() throws(QueryError) -> Expr {
-        try nested { (p: inout Parser) throws(QueryError) -> Expr in try p.pipeline() }
+        try pipeline()
     }
 }

@@ -174,6 +174,7 @@ enum JSONWriter {
         case let .list(items): return "[" + items.map(scalar).joined(separator: ",") + "]"
         case let .record(r): return "{" + r.fields.map { string($0.name) + ":" + scalar($0.value) }.joined(separator: ",") + "}"
         case .table, .series: return render(v)
+        case let .target(t, _): return string(t.csvText)
         default: return string(ValueFormatter.human(v, .en))
         }
     }

@@ -120,8 +120,7 @@ enum FiguresColumns {
             let v = dataset.columns.value[row], b = dataset.columns.base[row]
             return v.isNaN || b.isNaN || b == 0 ? .null : .percent(v / b * 100)
         case "target":
-            let o = dataset[row]
-            return o.target.map { .text($0.formatted(style: .vi, money: dataset.indicator(at: row).unit.isMoney)) } ?? .null
+            return dataset[row].target.map { .target($0, money: dataset.indicator(at: row).unit.isMoney) } ?? .null
         case "stated": return .text(dataset[row].statedPercent?.text)
         case "qualifier": return dataset.columns.flags[row].qualifier == .exact ? .null : .text(dataset.columns.flags[row].qualifier.rawValue)
         case "derived": return .text(dataset[row].derivation)

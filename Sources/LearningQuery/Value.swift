@@ -36,6 +36,8 @@ public enum Value: Sendable {
     case indicator(Indicator)
     /// A relative period: `latest`, `last(5)`.
     case period(RelativePeriod)
+    /// A target ("≥ 800.000.000 đ", "> 92%"); `money` says whether its amount is in đồng.
+    case target(Target, money: Bool)
 
     /// The name of the value's type, as messages use it.
     public var typeName: String {
@@ -55,6 +57,7 @@ public enum Value: Sendable {
         case .region: "region"
         case .indicator: "indicator"
         case .period: "period"
+        case .target: "target"
         }
     }
 
@@ -66,6 +69,7 @@ public enum Value: Sendable {
         switch self {
         case let .number(x), let .percent(x), let .points(x), let .money(x): x
         case let .year(y): Double(y)
+        case let .target(t, _): t.value
         default: nil
         }
     }

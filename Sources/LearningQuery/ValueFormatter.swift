@@ -18,6 +18,7 @@ enum ValueFormatter {
         case let .region(r): return r.name
         case let .indicator(i): return i.id.rawValue
         case let .period(p): return p.description
+        case let .target(t, money): return t.formatted(style: style, money: money)
         case let .list(items): return "[" + items.map { human($0, style) }.joined(separator: ", ") + "]"
         case let .record(r): return "{" + r.fields.map { "\($0.name): \(human($0.value, style))" }.joined(separator: ", ") + "}"
         case let .table(t): return "(table: \(t.rowCount) rows)"
@@ -31,6 +32,7 @@ enum ValueFormatter {
         case .null: return ""
         case let .number(x), let .percent(x), let .points(x), let .money(x): return PlainNumber.format(x)
         case let .region(r): return r.name
+        case let .target(t, _): return t.csvText
         default: return human(v, .en)
         }
     }
