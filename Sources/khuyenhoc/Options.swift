@@ -3,15 +3,11 @@ import LearningData
 import LearningQuery
 
 /// The command line of `khuyenhoc`.
-struct Options: ParsableArguments {
+struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "khuyenhoc",
         abstract: "Query the statistics of Vietnam's learning-society movement.",
-        discussion: """
-            With -c, runs one query; with a script path, runs the script; with standard input that is not a
-            terminal, runs what it reads. Exit status: 0 when every statement succeeded, 1 on a query error,
-            2 on bad usage. Example: khuyenhoc -c 'rate(learning_family, "Bình Thạnh", 2022)'
-            """)
+        discussion: "With -c, runs one query; with a script path, runs the script; with standard input that is not a terminal, runs what it reads. Exit status: 0 when every statement succeeded, 1 on a query error, 2 on bad usage.\n\nExample: khuyenhoc -c 'rate(learning_family, \"Bình Thạnh\", 2022)'")
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run this query and print its result.", valueName: "query"))
     var command: String?

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The built `khuyenhoc` executable (built with the tests by `swift build --build-tests`).
+func executable() throws -> URL {
+    let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                      packageRoot.appendingPathComponent(".build/debug")]
+        .flatMap { [$0.appendingPathComponent("khuyenhoc"), $0.deletingLastPathComponent().appendingPathComponent("khuyenhoc")] }
+    return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "build khuyenhoc first")
+}
+
+/// Runs khuyenhoc with arguments and standard input; returns status, standard output and error.
+func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = try executable()
+    process.arguments = arguments
+    let input = Pipe(), output = Pipe(), error = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+}
+
+@Suite("The khuyenhoc command", .serialized)
+struct CommandLineTests {
+    @Test("-c runs one query: exit 0 and the result on standard output")
+    func command() throws {
+        let r = try run(["-c", "rate(learning_family, \"Bình Thạnh\", 2022)"])
+        #expect(r.status == 0)
+        #expect(r.out == "77,07%\n")
+        #expect(r.err.isEmpty)
+        let en = try run(["-c", "rate(learning_family, \"Bình Thạnh\", 2022)", "--locale", "en"])
+        #expect(en.out == "77.07%\n")
+    }
+
+    @Test("a query error: exit 1, the diagnostic on standard error")
+    func queryError() throws {
+        let r = try run(["-c", "rate(learning_famly, \"Bình Thạnh\", 2022)"])
+        #expect(r.status == 1)
+        #expect(r.out.isEmpty)
+        #expect(r.err.contains("error[E201]: unknown name “learning_famly”"))
+        #expect(r.err.contains("did you mean `learning_family`?"))
+    }
+
+    @Test("bad usage: exit 2", arguments: [["--format", "xml", "-c", "1"], ["-c", "1", "script.khq"], ["--no-such-flag"], ["/nonexistent/script.khq"]])
+    func usage(_ arguments: [String]) throws {
+        #expect(try run(arguments).status == 2)
+    }
+
+    @Test("a script from standard input: no prompt, no echo, every result; --format csv")
+    func stdin() throws {
+        let r = try run(["--format", "csv"], stdin: "let r = rank(learning_family)\nr | select region, year\n")
+        #expect(r.status == 0)
+        #expect(r.out == "region,year\r\nBắc Kạn,2017\r\nBình Thạnh,2022\r\nLiên Hương,2018\n")
+    }
+
+    @Test("a script file; with --bail it stops at the first error")
+    func script() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("khuyenhoc-\(UUID().uuidString).khq")
+        try "rate(learning_family, \"Bắc Kạn\", 2017)\n1 + 1\n".write(to: url, atomically: true, encoding: .utf8)
+        let all = try run([url.path])
+        #expect(all.status == 1)
+        #expect(all.out == "2\n")
+        #expect(all.err.contains("\(url.path):1:23: error[E302]"))
+        let bail = try run(["--bail", url.path])
+        #expect(bail.status == 1)
+        #expect(bail.out.isEmpty)
+    }
+
+    @Test("--data uses a user's dataset; a malformed one is refused with its location")
+    func data() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("khuyenhoc-data-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "region,indicator,year,value\nbinh thanh,members,2030,7\n".write(to: folder.appendingPathComponent("figures.csv"), atomically: true, encoding: .utf8)
+        let ok = try run(["--data", folder.appendingPathComponent("figures.csv").path, "-c", "value(members, \"Bình Thạnh\", 2030)"])
+        #expect(ok.status == 0)
+        #expect(ok.out == "7\n")
+        try "region,indicator,year,value\nbinh thanh,members,2030,7.5\n".write(to: folder.appendingPathComponent("figures.csv"), atomically: true, encoding: .utf8)
+        let bad = try run(["--data", folder.appendingPathComponent("figures.csv").path, "-c", "1"])
+        #expect(bad.status == 1)
+        #expect(bad.err.contains("figures.csv:2:"))
+    }
+
+    @Test("--help shows the usage and exits 0")
+    func help() throws {
+        let r = try run(["--help"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("USAGE: khuyenhoc"))
+    }
+}
