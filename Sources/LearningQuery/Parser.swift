@@ -239,25 +239,23 @@ struct Parser {
     }
 
     private mutating func or() throws(QueryError) -> Expr {
-        var left = try and()
-        var depth = left.depth
-        while current.isWord("or") {
-            _ = advance()
-            let right = try and()
-            depth = try deeper(depth, right, at: right.span)
-            left = .binary("or", left, right, left.span.through(right.span))
-        }
-        return left
+        try leftAssociative({ $0.isWord("or") ? "or" : nil }) { (p: inout Parser) throws(QueryError) -> Expr in try p.and() }
     }
 
     private mutating func and() throws(QueryError) -> Expr {
-        var left = try not()
+        try leftAssociative({ $0.isWord("and") ? "and" : nil }) { (p: inout Parser) throws(QueryError) -> Expr in try p.not() }
+    }
+
+    /// One level of left-associative binary operators: `next { op next }`, each operator found by `match`.
+    private mutating func leftAssociative(_ match: (Token) -> String?,
+                                          _ next: (inout Parser) throws(QueryError) -> Expr) throws(QueryError) -> Expr {
+        var left = try next(&self)
         var depth = left.depth
-        while current.isWord("and") {
+        while let op = match(current) {
             _ = advance()
-            let right = try not()
+            let right = try next(&self)
             depth = try deeper(depth, right, at: right.span)
-            left = .binary("and", left, right, left.span.through(right.span))
+            left = .binary(op, left, right, left.span.through(right.span))
         }
         return left
     }
@@ -298,27 +296,15 @@ struct Parser {
     }
 
     private mutating func additive() throws(QueryError) -> Expr {
-        var left = try multiplicative()
-        var depth = left.depth
-        while case let .symbol(op) = current.kind, op == "+" || op == "-" {
-            _ = advance()
-            let right = try multiplicative()
-            depth = try deeper(depth, right, at: right.span)
-            left = .binary(op, left, right, left.span.through(right.span))
-        }
-        return left
+        try leftAssociative(Self.symbol(in: ["+", "-"])) { (p: inout Parser) throws(QueryError) -> Expr in try p.multiplicative() }
     }
 
     private mutating func multiplicative() throws(QueryError) -> Expr {
-        var left = try unary()
-        var depth = left.depth
-        while case let .symbol(op) = current.kind, op == "*" || op == "/" {
-            _ = advance()
-            let right = try unary()
-            depth = try deeper(depth, right, at: right.span)
-            left = .binary(op, left, right, left.span.through(right.span))
-        }
-        return left
+        try leftAssociative(Self.symbol(in: ["*", "/"])) { (p: inout Parser) throws(QueryError) -> Expr in try p.unary() }
+    }
+
+    private static func symbol(in operators: Set<String>) -> (Token) -> String? {
+        { token in if case let .symbol(s) = token.kind, operators.contains(s) { return s } else { return nil } }
     }
 
     private mutating func unary() throws(QueryError) -> Expr {
