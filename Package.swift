@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LearningTargets", targets: ["LearningTargets"]),
         .library(name: "LearningRanking", targets: ["LearningRanking"]),
         .library(name: "LearningQuery", targets: ["LearningQuery"]),
+        .library(name: "LearningShell", targets: ["LearningShell"]),
         .executable(name: "khuyenhoc", targets: ["khuyenhoc"]),
     ],
     dependencies: [
@@ -29,6 +30,14 @@ let package = Package(
         .target(name: "LearningRanking", dependencies: ["LearningData"]),
         // The query language: lexer, parser, name resolution, evaluator, rendering. Pure: text in, value out.
         .target(name: "LearningQuery", dependencies: ["LearningData", "LearningTrends", "LearningTargets", "LearningRanking"]),
+        // GNU readline, a system library (apt libreadline-dev, brew readline).
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
+        ),
+        // The interactive shell: commands, completion, history, interruption; the only module that imports readline.
+        .target(name: "LearningShell", dependencies: ["LearningQuery", "CReadline"]),
         // Build-time tool: turns the files of seeds/ into Swift string literals (no run-time file access).
         .executableTarget(name: "EmbedSeedsTool"),
         .plugin(
@@ -38,7 +47,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "khuyenhoc",
-            dependencies: ["LearningQuery", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LearningQuery", "LearningShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the tests (a deterministic generator, tolerant comparison).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -47,6 +56,7 @@ let package = Package(
         .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets", "TestSupport"]),
         .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "LearningTrends", "LearningTargets", "TestSupport"]),
         .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LearningShellTests", dependencies: ["LearningShell", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

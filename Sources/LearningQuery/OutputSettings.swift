@@ -23,12 +23,16 @@ public struct OutputSettings: Sendable, Equatable {
     public var maxRows: Int?
     /// Widest a cell of the table format gets before its text is cut with "…"; nil for no limit.
     public var maxCellWidth: Int?
+    /// The width of the terminal: a wider table loses its rightmost columns, with a note naming them;
+    /// nil for no limit.
+    public var width: Int?
 
     /// Creates settings; by default a table in Vietnamese style, 40 rows.
-    public init(format: OutputFormat = .table, style: NumberStyle = .vi, maxRows: Int? = 40, maxCellWidth: Int? = 48) {
+    public init(format: OutputFormat = .table, style: NumberStyle = .vi, maxRows: Int? = 40, maxCellWidth: Int? = 48, width: Int? = nil) {
         self.format = format
         self.style = style
         self.maxRows = maxRows
         self.maxCellWidth = maxCellWidth
+        self.width = width
     }
 }

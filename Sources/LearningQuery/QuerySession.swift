@@ -26,13 +26,14 @@ public final class QuerySession {
     /// How values are written.
     public var settings: OutputSettings
     /// Raise it from another thread to interrupt a running evaluation.
-    public let cancellation = CancellationFlag()
+    public let cancellation: CancellationFlag
     private var bindings: [String: Value] = [:]
 
-    /// A session over a dataset.
-    public init(dataset: Dataset, settings: OutputSettings = OutputSettings()) {
+    /// A session over a dataset; `cancellation` may be shared with a signal handler.
+    public init(dataset: Dataset, settings: OutputSettings = OutputSettings(), cancellation: CancellationFlag = CancellationFlag()) {
         self.dataset = dataset
         self.settings = settings
+        self.cancellation = cancellation
     }
 
     /// The names bound with `let`, sorted.
@@ -40,6 +41,9 @@ public final class QuerySession {
 
     /// The value of a binding.
     public func binding(_ name: String) -> Value? { bindings[name] }
+
+    /// Binds a name to a value, as `let` would (the shell binds `_` to the last result).
+    public func bind(_ name: String, _ value: Value) { bindings[name] = value }
 
     /// Forgets every binding.
     public func reset() { bindings = [:] }

@@ -29,6 +29,36 @@ public enum Reference {
         return out.joined(separator: "\n")
     }
 
+    /// The table operators, for completion and help.
+    public static let tableOperators = ["where", "select", "derive", "sort", "take", "top", "group", "pivot"]
+
+    /// Words that are not names: keywords and constants.
+    public static let keywords = ["let", "and", "or", "not", "in", "true", "false", "null", "latest", "desc", "asc", "by", "aggregate"]
+
+    /// The columns of the built-in tables.
+    public static let figuresColumns = FiguresColumns.names
+    public static let regionsColumns = BuiltinTables.regionColumns
+    public static let indicatorsColumns = BuiltinTables.indicatorColumns
+    public static let tableNames = ["figures", "regions", "indicators"]
+
+    /// The parameter names of a function, for completing named arguments.
+    public static func parameters(of function: String) -> [String] {
+        Functions.named[function]?.parameters.map(\.name) ?? []
+    }
+
+    /// Help on the operators, for `:help operators`.
+    public static let operatorsHelp = """
+        |  pipeline: the value on the left flows into the stage on the right   figures | where year == 2022
+        or, and, not   three-valued logic (null and false is false)          year == 2022 and value > 100
+        == != < <= > >=   comparison; x == null asks whether x is missing     rate > 75%
+        ~ !~   match text ignoring case and diacritics                        region ~ "binh thanh"
+        in, not in   membership in a list                                     year in [2016, 2018]
+        + - * /   arithmetic; percent − percent is percentage points          77.07% - 75%
+        .   field of a record or region                                       target(fund_raised, "Liên Hương", 2018).status
+        table operators: where, select, derive, sort [desc], take N, top N by x, group k aggregate n = f(x), pivot [col]
+        aggregates: count(), sum(x), min(x), max(x), avg(x), first(x), last(x), rate(numerator, denominator)
+        """
+
     /// Help for one function, for the shell's `:help NAME`.
     public static func help(for name: String) -> String? {
         guard let f = Functions.named[name] else { return nil }

@@ -56,7 +56,8 @@ enum TextTable {
     }
 
     static func renderTable(_ table: Table, _ settings: OutputSettings) -> String {
-        let names = table.columnNames
+        let allNames = table.columnNames
+        var names = allNames
         let shown = min(table.rowCount, settings.maxRows ?? table.rowCount)
         var cells: [[String]] = []
         var numeric = [Bool](repeating: true, count: names.count)
@@ -77,7 +78,19 @@ enum TextTable {
             cells.append(line)
         }
         for column in names.indices where !anyValue[column] { numeric[column] = false }
-        let widths = names.indices.map { c in max(names[c].count, cells.map { $0[c].count }.max() ?? 0) }
+        var widths = names.indices.map { c in max(names[c].count, cells.map { $0[c].count }.max() ?? 0) }
+        // Columns that would run past the terminal are left out, and a note names them.
+        var hidden: [String] = []
+        if let limit = settings.width {
+            var kept = 0, used = 1
+            while kept < widths.count, kept == 0 || used + widths[kept] + 3 <= limit { used += widths[kept] + 3; kept += 1 }
+            if kept < widths.count {
+                hidden = Array(allNames[kept...])
+                widths = Array(widths[..<kept])
+                cells = cells.map { Array($0[..<kept]) }
+            }
+        }
+        names = Array(allNames[..<widths.count])
         func rule(_ left: String, _ middle: String, _ right: String) -> String {
             left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right
         }
@@ -92,6 +105,9 @@ enum TextTable {
         out.append(rule("└", "┴", "┘"))
         out.append(footer(table.rowCount, shown))
         if cut { out.append("(long text cut with “…”; :format csv or json shows it whole)") }
+        if !hidden.isEmpty {
+            out.append("(\(hidden.count) more column\(hidden.count == 1 ? "" : "s") not shown for the terminal's width: \(hidden.joined(separator: ", ")); select fewer, or :format csv)")
+        }
         out += table.notes.map { "note: \($0)" }
         return out.joined(separator: "\n")
     }

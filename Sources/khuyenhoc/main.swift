@@ -1,9 +1,10 @@
 // khuyenhoc: runs queries from -c, a script or standard input; on a terminal with nothing to run,
-// summarises the dataset (the interactive shell takes this place).
+// opens the interactive shell.
 import ArgumentParser
 import Foundation
 import LearningData
 import LearningQuery
+import LearningShell
 
 func fail(_ message: String, code: Int32) -> Never {
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
@@ -33,7 +34,8 @@ do {
 }
 
 let session = QuerySession(dataset: dataset, settings: OutputSettings(format: options.format, style: options.locale,
-                                                                        maxRows: options.format == .table || options.format == .markdown ? 40 : nil))
+                                                                        maxRows: options.format == .table || options.format == .markdown ? 40 : nil),
+                           cancellation: interruptFlag)
 let program: (text: String, name: String)
 if let command = options.command {
     program = (command, "<command>")
@@ -43,8 +45,7 @@ if let command = options.command {
 } else if isatty(STDIN_FILENO) == 0 {
     program = (decodeOrExit([UInt8](FileHandle.standardInput.readDataToEndOfFile()), name: "<stdin>"), "<stdin>")
 } else {
-    print(DatasetSummary(dataset).text(style: options.locale))
-    exit(0)
+    exit(Interactive.run(session))
 }
 
 var failed = false

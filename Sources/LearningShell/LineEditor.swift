@@ -1,0 +1,170 @@
+import CReadline
+import Foundation
+import LearningQuery
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Raised by Ctrl-C (SIGINT). The query session checks it while evaluating; the line editor checks it
+/// while waiting for a key. The handler does nothing but raise it: an atomic store is safe in a signal
+/// handler, readline calls are not.
+public let interruptFlag = CancellationFlag()
+
+// Readline calls back through C function pointers, which cannot capture context; these globals are
+// what they reach. The shell runs on one thread, so nothing else touches them.
+nonisolated(unsafe) private var completionSource: ((String, Int) -> Completion)?
+nonisolated(unsafe) private var receivedLine: String?
+nonisolated(unsafe) private var lineArrived = false
+nonisolated(unsafe) private var endOfInput = false
+
+/// The interactive line editor over GNU readline: prompts, multi-line input, history in a file,
+/// Ctrl-R, ~/.inputrc, tab completion, and Ctrl-C that never leaves the shell.
+public final class LineEditor {
+    private let shell: Shell
+    private let history: HistoryFile?
+    private var entries: [String]
+    /// The prompt, and the prompt of a continued statement.
+    public var prompt = "khq> ", continuation = " ...> "
+
+    /// An editor feeding `shell`, keeping history in `history` (none when nil).
+    public init(shell: Shell, history: HistoryFile?) {
+        self.shell = shell
+        self.history = history
+        entries = history?.load() ?? []
+    }
+
+    /// Runs until `:quit` or Ctrl-D; returns the exit status (0).
+    public func run() -> Int32 {
+        khq_set_name("khuyenhoc")
+        khq_set_catch_signals(0)
+        khq_set_word_breaks(" \t\n(),|=<>!+*/~[]{}\"")
+        khq_set_completion_function(completeCallback)
+        signal(SIGINT, interruptHandler)
+        completionSource = { [unowned shell] line, cursor in shell.completer.complete(line, cursor: cursor, bindings: shell.session.bindingNames) }
+        for entry in entries { add_history(entry) }
+        shell.terminalWidth = { Self.terminalWidth() }
+        var pending: [String] = []
+        while !shell.shouldQuit {
+            guard let line = readLine(pending.isEmpty ? prompt : continuation) else {
+                if pending.isEmpty { print(""); break }
+                pending = []
+                continue
+            }
+            if pending.isEmpty, line.trimmingWhitespace.hasPrefix(":") {
+                remember(line)
+                shell.handle(line)
+                continue
+            }
+            if pending.isEmpty, line.trimmingWhitespace.isEmpty { continue }
+            pending.append(line)
+            let input = pending.joined(separator: "\n")
+            if InputCompleteness.isComplete(input) {
+                pending = []
+                remember(input)
+                interruptFlag.reset()
+                shell.handle(input)
+            }
+        }
+        signal(SIGINT, SIG_DFL)
+        return 0
+    }
+
+    /// Reads one line with readline's callback interface; nil at end of input (Ctrl-D). Ctrl-C
+    /// abandons the line and shows the prompt again.
+    private func readLine(_ prompt: String) -> String? {
+        lineArrived = false
+        endOfInput = false
+        receivedLine = nil
+        rl_callback_handler_install(prompt, lineCallback)
+        defer { rl_callback_handler_remove() }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        while !lineArrived {
+            let ready = poll(&descriptor, 1, -1)
+            if ready < 0 {
+                guard errno == EINTR else { return nil }
+                if interruptFlag.isRaised {
+                    interruptFlag.reset()
+                    khq_discard_line()
+                    rl_callback_handler_remove()
+                    rl_callback_handler_install(prompt, lineCallback)
+                }
+                continue
+            }
+            rl_callback_read_char()
+        }
+        return endOfInput ? nil : receivedLine
+    }
+
+    private func remember(_ entry: String) {
+        add_history(entry)
+        entries.append(entry)
+        guard let history else { return }
+        do {
+            try history.save(entries)
+        } catch {
+            FileHandle.standardError.write(Data("warning: history not saved to \(history.path): \(error)\n".utf8))
+        }
+    }
+
+    /// The terminal's width in columns, if standard output is a terminal.
+    static func terminalWidth() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}
+
+private let interruptHandler: @convention(c) (Int32) -> Void = { _ in interruptFlag.raise() }
+
+private let lineCallback: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { pointer in
+    lineArrived = true
+    guard let pointer else {
+        endOfInput = true
+        return
+    }
+    receivedLine = String(cString: pointer)
+    free(pointer)
+}
+
+/// Readline asks for completions of the text between `start` and `end` (bytes). The completer works
+/// on the whole line and may start its replacement elsewhere (at an opening quote), so candidates
+/// are aligned to readline's start before they are handed over.
+private let completeCallback: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { _, start, _ in
+    khq_set_no_default_completion()
+    khq_set_completion_append(0, 1)
+    guard let source = completionSource, let buffer = khq_line_buffer() else { return nil }
+    let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: strlen(buffer)))
+    let point = min(Int(khq_point()), bytes.count)
+    let line = String(decoding: bytes, as: UTF8.self)
+    let cursor = String(decoding: bytes[..<point], as: UTF8.self).count
+    let completion = source(line, cursor)
+    guard !completion.candidates.isEmpty else { return nil }
+    let characters = Array(line)
+    let ourStart = min(completion.start, characters.count)
+    let readlineStart = String(decoding: bytes[..<min(Int(start), bytes.count)], as: UTF8.self).count
+    // When the word starts right after an opening quote, readline closes the quote itself on a single
+    // match, so the candidate's own closing quote is left to it.
+    let afterQuote = readlineStart > 0 && readlineStart <= characters.count && characters[readlineStart - 1] == "\""
+    let aligned: [String] = completion.candidates.map { candidate in
+        var text = candidate
+        if readlineStart > ourStart {
+            let skipped = String(characters[ourStart..<readlineStart])
+            if text.hasPrefix(skipped) { text = String(text.dropFirst(skipped.count)) }
+        } else {
+            text = String(characters[readlineStart..<ourStart]) + text
+        }
+        if afterQuote, text.hasSuffix("\"") { text.removeLast() }
+        return text
+    }
+    let common = aligned.dropFirst().reduce(aligned[0]) { prefix, next in String(zip(prefix, next).prefix { $0 == $1 }.map(\.0)) }
+    // Readline frees the array and each string with free(), so both come from malloc. A single match
+    // is [match, NULL]; several are [common prefix, match, ..., NULL].
+    let entries = aligned.count == 1 ? aligned : [common] + aligned
+    guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
+        .assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self) else { return nil }
+    for (i, entry) in entries.enumerated() { array[i] = strdup(entry) }
+    array[entries.count] = nil
+    return array
+}

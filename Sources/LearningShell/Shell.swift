@@ -1,0 +1,270 @@
+import Foundation
+import LearningData
+import LearningQuery
+
+/// Where the shell writes: the screen for results and messages (a terminal, or a test's buffer).
+public protocol ShellOutput: AnyObject {
+    /// Writes text as it is.
+    func write(_ text: String)
+    /// Writes a message meant for standard error.
+    func writeError(_ text: String)
+}
+
+/// The shell's logic, independent of the terminal: it takes complete inputs (statements or `:`
+/// commands), runs them in a query session and writes results. The line editor feeds it; tests too.
+public final class Shell {
+    /// The query session: dataset, bindings, output settings.
+    public let session: QuerySession
+    /// Completion for the current dataset (rebuilt by `:open`).
+    public private(set) var completer: Completer
+    /// Set by `:quit`.
+    public private(set) var shouldQuit = false
+    /// The terminal width, read before each result; nil when unknown.
+    public var terminalWidth: () -> Int? = { nil }
+    /// Whether `:load` stops at the first error.
+    public private(set) var bail = false
+    private var timer = false
+    private var lastValue: Value?
+    private var redirect: (path: String, once: Bool)?
+    private let out: ShellOutput
+    /// The successful statements of this session, in order: what `:save` writes.
+    public private(set) var savedInputs: [String] = []
+
+    /// A shell over a session, writing to `output`.
+    public init(session: QuerySession, output: ShellOutput) {
+        self.session = session
+        self.out = output
+        completer = Completer(dataset: session.dataset)
+    }
+
+    /// The banner: the dataset, its size, and how to get help.
+    public var banner: String {
+        let d = session.dataset
+        let years = d.yearRange.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "none"
+        return """
+            khuyenhoc: \(d.name): \(d.gazetteer.count) regions, \(d.catalogue.count) indicators, \(d.count) figures, years \(years)
+            Type a query (try: rank(learning_family, year: latest)), :help for help, :quit or Ctrl-D to leave.
+            """
+    }
+
+    // MARK: Inputs
+
+    /// Handles one complete input: a `:` command, a statement (or several), or a line starting with `|`,
+    /// which continues the previous result.
+    public func handle(_ input: String) {
+        let trimmed = input.trimmingWhitespace
+        guard !trimmed.isEmpty else { return }
+        if trimmed.hasPrefix(":") {
+            do { try run(try ShellCommand.parse(trimmed)) } catch { out.writeError("error: \(error)\n") }
+            return
+        }
+        if trimmed.hasPrefix("|") {
+            guard let lastValue else {
+                out.writeError("error: a line starting with “|” continues the previous result, and there is none yet\n")
+                return
+            }
+            session.bind("_", lastValue)
+            runStatements("_ " + trimmed, name: "<input>", continuing: true)
+            return
+        }
+        runStatements(input, name: "<input>", continuing: false)
+    }
+
+    /// Runs a script's text through the shell: `:` commands on their own lines, statements continued
+    /// while brackets are open or the next line starts with `|`.
+    public func runScript(_ text: String, name: String) {
+        failedInScript = false
+        var buffer: [String] = []
+        var bufferStart = 1
+        func flush() {
+            if !buffer.isEmpty, !buffer.joined().trimmingWhitespace.isEmpty {
+                runStatements(buffer.joined(separator: "\n"), name: name, continuing: false, firstLine: bufferStart, stopAtFirstError: bail)
+            }
+            buffer = []
+        }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).enumerated() {
+            if shouldQuit || (bail && failedInScript) { break }
+            let trimmed = line.trimmingWhitespace
+            if !buffer.isEmpty, InputCompleteness.isComplete(buffer.joined(separator: "\n")), !trimmed.isEmpty, !trimmed.hasPrefix("|"), !trimmed.hasPrefix("--") {
+                flush()
+            }
+            if buffer.isEmpty, trimmed.hasPrefix(":") {
+                handle(trimmed)
+                continue
+            }
+            if buffer.isEmpty { bufferStart = index + 1 }
+            buffer.append(line)
+        }
+        if !(bail && failedInScript) { flush() }
+        failedInScript = false
+    }
+
+    private var failedInScript = false
+
+    private func runStatements(_ text: String, name: String, continuing: Bool, firstLine: Int = 1, stopAtFirstError: Bool = false) {
+        session.settings.width = terminalWidth()
+        let started = DispatchTime.now()
+        let outcomes = session.run(text, name: name, firstLine: firstLine, stopAtFirstError: stopAtFirstError)
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        for outcome in outcomes {
+            for warning in outcome.warnings { out.writeError("\(warning)\n") }
+            if let error = outcome.error {
+                failedInScript = true
+                out.writeError(error.code == "E900" ? "Interrupted\n" : "\(error)\n")
+                continue
+            }
+            record(outcome, continuing: continuing)
+            guard outcome.binding == nil, let value = outcome.value else { continue }
+            lastValue = value
+            emit(session.render(value))
+        }
+        if timer { out.write("time: \(NumberWriter.decimal(elapsed, style: session.settings.style, fractionDigits: 2)) ms\n") }
+    }
+
+    /// Keeps a successful statement for `:save`; a `|` line joins the statement it continues.
+    private func record(_ outcome: StatementOutcome, continuing: Bool) {
+        if continuing, outcome.text.hasPrefix("_ "), let previous = savedInputs.popLast() {
+            savedInputs.append(previous + "\n" + outcome.text.dropFirst(2))
+        } else {
+            savedInputs.append(outcome.text)
+        }
+    }
+
+    private func emit(_ text: String) {
+        guard let redirect else {
+            out.write(text + "\n")
+            return
+        }
+        do {
+            try Self.append(text + "\n", to: redirect.path)
+        } catch {
+            out.writeError("error: cannot write to \(redirect.path): \(error); the result follows\n")
+            out.write(text + "\n")
+        }
+        if redirect.once { self.redirect = nil }
+    }
+
+    static func append(_ text: String, to path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else { throw ShellError("cannot create the file") }
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw ShellError("cannot open the file") }
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    // MARK: Commands
+
+    func run(_ command: ShellCommand) throws(ShellError) {
+        switch command {
+        case .quit: shouldQuit = true
+        case let .help(topic): out.write(help(topic) + "\n")
+        case let .load(path): try load(path)
+        case let .save(path): try save(path)
+        case let .format(format): session.settings.format = format
+        case let .locale(style): session.settings.style = style
+        case let .output(path):
+            redirect = path.map { ($0, false) }
+            out.write(path.map { "results go to \($0)\n" } ?? "results go to the screen\n")
+        case let .once(path): redirect = (path, true)
+        case let .timer(on): timer = on
+        case .last:
+            guard let lastValue else { throw ShellError("there is no result yet") }
+            var full = session.settings
+            full.maxRows = nil
+            full.maxCellWidth = nil
+            out.write(Renderer.render(lastValue, full) + "\n")
+        case let .open(path):
+            do {
+                let dataset = try DatasetLoader.load(from: path)
+                session.use(dataset)
+                completer = Completer(dataset: dataset)
+                lastValue = nil
+                out.write("opened \(dataset.name): \(dataset.gazetteer.count) regions, \(dataset.count) figures; bindings cleared\n")
+            } catch {
+                throw ShellError("\(error)\nthe current dataset stays: \(session.dataset.name)")
+            }
+        case let .regions(pattern):
+            let escaped = pattern.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            show(pattern.isEmpty ? "regions" : "regions | where name ~ \"\(escaped)\" or id ~ \"\(escaped)\"")
+        case .indicators: show("indicators | select id, name, label, unit, over_time")
+        case .show: out.write(settingsText() + "\n")
+        case .reset:
+            session.reset()
+            lastValue = nil
+            out.write("bindings forgotten\n")
+        case let .bail(on): bail = on
+        }
+    }
+
+    private func show(_ query: String) {
+        do { emit(session.render(try session.evaluate(query))) } catch { out.writeError("\(error)\n") }
+    }
+
+    private func load(_ path: String) throws(ShellError) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ShellError("cannot read \(path)") }
+        let text: String
+        do { text = try ScriptText.decode([UInt8](data), name: path) } catch { throw ShellError("\(error)") }
+        runScript(text, name: path)
+    }
+
+    private func save(_ path: String) throws(ShellError) {
+        guard !savedInputs.isEmpty else { throw ShellError("nothing to save yet: no statement has succeeded") }
+        let text = "-- saved by khuyenhoc from a session over \(session.dataset.name)\n" + savedInputs.joined(separator: "\n") + "\n"
+        do { try AtomicFile.write(text, to: path) } catch { throw ShellError("cannot save to \(path): \(error)") }
+        out.write("saved \(savedInputs.count) statement\(savedInputs.count == 1 ? "" : "s") to \(path)\n")
+    }
+
+    private func settingsText() -> String {
+        let s = session.settings
+        let names = session.bindingNames.filter { $0 != "_" }
+        return """
+            dataset   \(session.dataset.name) (\(session.dataset.count) figures)
+            format    \(s.format.rawValue)
+            locale    \(s.style.rawValue)
+            output    \(redirect.map { $0.once ? "\($0.path) (next result only)" : $0.path } ?? "screen")
+            timer     \(timer ? "on" : "off")
+            bail      \(bail ? "on" : "off")
+            bindings  \(names.isEmpty ? "none" : names.joined(separator: ", "))
+            """
+    }
+
+    // MARK: Help
+
+    func help(_ topic: String?) -> String {
+        guard let topic = topic?.trimmingWhitespace.lowercased(), !topic.isEmpty else {
+            return """
+                Type a query and press Enter; a statement goes on over several lines while a bracket is open or a line
+                ends with “|”, and a line starting with “|” continues the previous result. Tab completes names, region
+                names in quotes (without diacritics), commands and files. Ctrl-R searches the history, Ctrl-C abandons
+                a line or stops a long query, Ctrl-D leaves.
+
+                  figures | where region ~ "binh thanh" and year == 2022 | select indicator, value, base, rate
+                  rank(learning_family, year: latest)
+                  compare("Bình Thạnh", "Bắc Kạn")
+
+                :help functions    every function      :help operators   operators and table operators
+                :help commands     every : command     :help NAME        one function or command
+                The reference: docs/query-language.md
+                """
+        }
+        switch topic {
+        case "functions":
+            return Functions.all.map { "\($0.signature)\n    \($0.summary)\n    e.g. \($0.example)" }.joined(separator: "\n")
+        case "operators", "operator", "table operators":
+            return Reference.operatorsHelp
+        case "commands", "command":
+            return ShellCommand.all.map { ":" + $0.name + ($0.argument.isEmpty ? "" : " " + $0.argument) + "\n    " + $0.summary }.joined(separator: "\n")
+        default:
+            let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
+            if let help = Reference.help(for: name) { return help }
+            if let command = ShellCommand.all.first(where: { $0.name == name }) {
+                return ":\(command.name) \(command.argument)\n\(command.summary)"
+            }
+            if Reference.tableOperators.contains(name) || Functions.aggregates.contains(name) { return Reference.operatorsHelp }
+            let near = closestMatches(to: name, among: Functions.all.map(\.name) + ShellCommand.all.map(\.name), limit: 1).first
+            return "no help on “\(topic)”" + (near.map { "; did you mean :help \($0)?" } ?? "; :help lists the topics")
+        }
+    }
+}
