@@ -87,7 +87,7 @@ public struct Completer: Sendable {
                 out.append(entry.name)
             }
         }
-        return out.sorted()
+        return out.sorted { VietnameseText.fold($0) != VietnameseText.fold($1) ? VietnameseText.fold($0) < VietnameseText.fold($1) : $0 < $1 }
     }
 
     private func general(_ bindings: [String]) -> [String] {
