@@ -1,7 +1,20 @@
 #!/usr/bin/env bash
-# Sets up what is missing and runs the whole test suite.
+# Sets up what is missing and runs the whole test suite. The shell's end-to-end tests drive the real
+# binary through a pseudo-terminal with tmux, so tmux is installed here too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+if ! command -v tmux >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "test: installing tmux for the terminal tests" >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q tmux >/dev/null
+  elif command -v brew >/dev/null 2>&1; then
+    brew install tmux
+  fi
+fi
+command -v tmux >/dev/null 2>&1 || { echo "test: tmux is needed for the terminal tests" >&2; exit 1; }
 swift build --build-tests
 swift test --skip-build

@@ -1,12 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The built `khuyenhoc` executable (built with the tests by `swift build --build-tests`).
 func executable() throws -> URL {
-    let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-                      packageRoot.appendingPathComponent(".build/debug")]
-        .flatMap { [$0.appendingPathComponent("khuyenhoc"), $0.deletingLastPathComponent().appendingPathComponent("khuyenhoc")] }
-    return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "build khuyenhoc first")
+    try #require(builtProduct("khuyenhoc"), "build khuyenhoc first")
 }
 
 /// Runs khuyenhoc with arguments and standard input; returns status, standard output and error.
