@@ -11,9 +11,10 @@ final class TerminalSession {
     let socket = "khq-test-\(UUID().uuidString.prefix(8))"
     let home: String
 
-    init(arguments: String = "") throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("khq-home-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    init(arguments: String = "", home givenHome: String? = nil, startup: String? = nil) throws {
+        home = givenHome ?? FileManager.default.temporaryDirectory.appendingPathComponent("khq-home-\(UUID().uuidString)").path
+        if givenHome == nil { try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true) }
+        if let startup { try startup.write(toFile: home + "/.khuyenhocrc", atomically: true, encoding: .utf8) }
         let binary = try #require(builtProduct("khuyenhoc"), "build khuyenhoc first").path
         try tmux(["new-session", "-d", "-s", "main", "-x", "150", "-y", "60",
                   "env HOME=\(home) TERM=xterm \(binary) \(arguments); echo EXIT=$?; sleep 30"])
@@ -92,6 +93,25 @@ struct TerminalTests {
         try t.waitFor("EXIT=0")
         let history = try String(contentsOfFile: t.home + "/.khuyenhoc_history", encoding: .utf8)
         #expect(history == "rate(learning_family, \"Bình Thạnh\", 2022)\n")
+    }
+
+    @Test("~/.khuyenhocrc runs before the prompt: commands and let bindings")
+    func startupFile() throws {
+        let t = try TerminalSession(startup: ":locale en\nlet start = 5\n")
+        try t.type("start * 1.5")
+        try t.press("Enter")
+        try t.waitFor("7.5")
+    }
+
+    @Test("a home where history cannot be written gives a warning, and the shell goes on")
+    func unwritableHome() throws {
+        let t = try TerminalSession(home: "/nonexistent-khuyenhoc-home")
+        try t.type("1 + 1")
+        try t.press("Enter")
+        try t.waitFor("warning: history not saved")
+        try t.type("40 + 2")
+        try t.press("Enter")
+        try t.waitFor("42")
     }
 
     @Test("Tab completes a region typed without diacritics, inside its quotes")
