@@ -106,7 +106,9 @@ extension Evaluator {
         var cells: [[Int: Value]] = []
         for row in 0..<input.rowCount {
             try context.tick()
-            guard let year = input.value(row: row, column: yearIndex).numeric.map({ Int($0) }) else { continue }
+            guard let number = input.value(row: row, column: yearIndex).numeric, number.isFinite, abs(number) < 100_000,
+                  number == number.rounded() else { continue }
+            let year = Int(number)
             years.insert(year)
             let values = keyIndices.map { input.value(row: row, column: $0) }
             let key = values.map(Self.groupKey).joined(separator: "\u{1}")

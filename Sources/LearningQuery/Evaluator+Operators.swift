@@ -54,6 +54,15 @@ extension Evaluator {
     /// Arithmetic that keeps units straight: percent − percent is percentage points; a plain number takes
     /// the other side's unit; money ÷ money is a plain number; division by zero is null, with a warning.
     func arithmetic(_ op: String, _ left: Value, _ right: Value, _ span: SourceSpan) throws(QueryError) -> Value {
+        let result = try rawArithmetic(op, left, right, span)
+        if let x = result.numeric, !x.isFinite {
+            context.warn("W203", "the result is too large to be a number; it is null", at: span)
+            return .null
+        }
+        return result
+    }
+
+    private func rawArithmetic(_ op: String, _ left: Value, _ right: Value, _ span: SourceSpan) throws(QueryError) -> Value {
         if left.isNull || right.isNull { return .null }
         if case let .text(a) = left, case let .text(b) = right, op == "+" { return .text(a + b) }
         guard let a = left.numeric, let b = right.numeric else {

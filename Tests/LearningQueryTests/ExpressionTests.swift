@@ -143,7 +143,8 @@ struct RobustnessTests {
         "not " + String(repeating: "not ", count: 5_000) + "true",
         "\"" + String(repeating: "á", count: 1_000_000) + "\"",
         "[" + String(repeating: "1,", count: 100_000) + "1] | table() | count()",
-        "99999999999999999999999999", "1e308 * 10", "\u{0}", "rate(", ")", "|", "let", "let = 1", "figures | where",
+        "99999999999999999999999999", "1e308 * 10", "\u{0}", "table([1e300, 2016]) | select year = value, value | pivot",
+        "[1e308 * 10 - 1e308 * 10] | table() | sort value", "table([1, 2]) | select year = value / 0 | pivot", "rate(", ")", "|", "let", "let = 1", "figures | where",
     ])
     func pathological(_ text: String) throws {
         let session = QuerySession(dataset: try Dataset.embedded())
