@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LearningRanking", targets: ["LearningRanking"]),
         .library(name: "LearningQuery", targets: ["LearningQuery"]),
         .library(name: "LearningShell", targets: ["LearningShell"]),
+        .library(name: "LearningNotebook", targets: ["LearningNotebook"]),
         .executable(name: "khuyenhoc", targets: ["khuyenhoc"]),
     ],
     dependencies: [
@@ -38,6 +39,8 @@ let package = Package(
         ),
         // The interactive shell: commands, completion, history, interruption; the only module that imports readline.
         .target(name: "LearningShell", dependencies: ["LearningQuery", "CReadline"]),
+        // Notebooks: nbformat 4 files run, checked and exported; the Jupyter kernel's back end.
+        .target(name: "LearningNotebook", dependencies: ["LearningQuery"]),
         // Build-time tool: turns the files of seeds/ into Swift string literals (no run-time file access).
         .executableTarget(name: "EmbedSeedsTool"),
         .plugin(
@@ -47,7 +50,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "khuyenhoc",
-            dependencies: ["LearningQuery", "LearningShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LearningQuery", "LearningShell", "LearningNotebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the tests (a deterministic generator, tolerant comparison).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "LearningTrends", "LearningTargets", "TestSupport"]),
         .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LearningShellTests", dependencies: ["LearningShell", "TestSupport"]),
+        .testTarget(name: "LearningNotebookTests", dependencies: ["LearningNotebook", "TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

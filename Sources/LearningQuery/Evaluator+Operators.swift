@@ -64,7 +64,14 @@ extension Evaluator {
 
     private func rawArithmetic(_ op: String, _ left: Value, _ right: Value, _ span: SourceSpan) throws(QueryError) -> Value {
         if left.isNull || right.isNull { return .null }
-        if case let .text(a) = left, case let .text(b) = right, op == "+" { return .text(a + b) }
+        if op == "+", case let .text(a) = left {
+            // Text joins anything written the Vietnamese way ("Liên Hương " + 2018).
+            switch right {
+            case let .text(b): return .text(a + b)
+            case .year, .number, .region, .indicator: return .text(a + ValueFormatter.human(right, .vi))
+            default: break
+            }
+        }
         guard let a = left.numeric, let b = right.numeric else {
             throw typeError("cannot use “\(op)” on \(left.typeName) and \(right.typeName)", span)
         }

@@ -25,6 +25,15 @@ public enum Renderer {
         }
     }
 
+    /// A value as a table, when it is one (a series by year, a list as one column).
+    public static func table(of value: Value) -> Table? { tabular(value) }
+
+    /// One cell written for people.
+    public static func cell(_ value: Value, style: NumberStyle) -> String { ValueFormatter.human(value, style) }
+
+    /// Whether a value is a number, so a table aligns it to the right.
+    public static func isNumeric(_ value: Value) -> Bool { ValueFormatter.isNumeric(value) }
+
     /// A sparkline of a series' values: one block per year from the first to the last, a space for a
     /// year without a figure, so a gap is never drawn as a line.
     public static func sparkline(_ series: Series) -> String {
@@ -46,6 +55,7 @@ enum TextTable {
     static func render(_ value: Value, _ settings: OutputSettings) -> String {
         if case let .record(record) = value { return renderRecord(record, settings) }
         if case let .region(region) = value { return region.description }
+        if case let .chart(chart) = value { return chart.text(settings.style) }
         guard let table = Renderer.tabular(value) else { return ValueFormatter.human(value, settings.style) }
         var text = renderTable(table, settings)
         if case let .series(series) = value {

@@ -38,6 +38,8 @@ public enum Value: Sendable {
     case period(RelativePeriod)
     /// A target ("≥ 800.000.000 đ", "> 92%"); `money` says whether its amount is in đồng.
     case target(Target, money: Bool)
+    /// A chart: SVG in notebooks, Unicode in a terminal.
+    case chart(Chart)
 
     /// The name of the value's type, as messages use it.
     public var typeName: String {
@@ -58,6 +60,7 @@ public enum Value: Sendable {
         case .indicator: "indicator"
         case .period: "period"
         case .target: "target"
+        case .chart: "chart"
         }
     }
 

@@ -19,6 +19,7 @@ enum ValueFormatter {
         case let .indicator(i): return i.id.rawValue
         case let .period(p): return p.description
         case let .target(t, money): return t.formatted(style: style, money: money)
+        case let .chart(c): return "(chart: \(c.title))"
         case let .list(items): return "[" + items.map { human($0, style) }.joined(separator: ", ") + "]"
         case let .record(r): return "{" + r.fields.map { "\($0.name): \(human($0.value, style))" }.joined(separator: ", ") + "}"
         case let .table(t): return "(table: \(t.rowCount) rows)"
