@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs the whole test suite. The shell's end-to-end tests drive the real
-# binary through a pseudo-terminal with tmux, so tmux is installed here too.
+# binary through a pseudo-terminal with tmux, and the notebook tests use Python's nbformat, so both are
+# installed here too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -16,5 +17,10 @@ if ! command -v tmux >/dev/null 2>&1; then
   fi
 fi
 command -v tmux >/dev/null 2>&1 || { echo "test: tmux is needed for the terminal tests" >&2; exit 1; }
+# The notebook tests validate the notebooks with Python's nbformat package.
+if ! python3 -c "import nbformat" >/dev/null 2>&1; then
+  echo "test: installing nbformat (pip) for the notebook tests" >&2
+  python3 -m pip install --quiet --disable-pip-version-check nbformat >&2
+fi
 swift build --build-tests
 swift test --skip-build

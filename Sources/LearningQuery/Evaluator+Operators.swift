@@ -65,10 +65,11 @@ extension Evaluator {
     private func rawArithmetic(_ op: String, _ left: Value, _ right: Value, _ span: SourceSpan) throws(QueryError) -> Value {
         if left.isNull || right.isNull { return .null }
         if op == "+", case let .text(a) = left {
-            // Text joins anything written the Vietnamese way ("Liên Hương " + 2018).
+            // Text joins a number (written plainly, so "năm " + 2018 is "năm 2018"), a year or a name.
             switch right {
             case let .text(b): return .text(a + b)
-            case .year, .number, .region, .indicator: return .text(a + ValueFormatter.human(right, .vi))
+            case let .number(x): return .text(a + PlainNumber.format(x))
+            case .year, .region, .indicator: return .text(a + ValueFormatter.human(right, .vi))
             default: break
             }
         }
