@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "LearningTrends", "LearningTargets", "TestSupport"]),
         .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LearningShellTests", dependencies: ["LearningShell", "TestSupport"]),
-        .testTarget(name: "LearningNotebookTests", dependencies: ["LearningNotebook", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LearningNotebookTests", dependencies: ["LearningNotebook", "TestSupport"], exclude: ["Golden", "run_with_kernel.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

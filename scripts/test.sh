@@ -17,10 +17,13 @@ if ! command -v tmux >/dev/null 2>&1; then
   fi
 fi
 command -v tmux >/dev/null 2>&1 || { echo "test: tmux is needed for the terminal tests" >&2; exit 1; }
-# The notebook tests validate the notebooks with Python's nbformat package.
-if ! python3 -c "import nbformat" >/dev/null 2>&1; then
-  echo "test: installing nbformat (pip) for the notebook tests" >&2
-  python3 -m pip install --quiet --disable-pip-version-check nbformat >&2
+# The notebook tests validate the notebooks with Python's nbformat and run them through Jupyter
+# (nbclient, jupyter_client, ipykernel) with the kernel in kernel/.
+if ! python3 -c "import nbformat, nbclient, jupyter_client, ipykernel" >/dev/null 2>&1; then
+  echo "test: installing nbformat, nbclient, jupyter_client and ipykernel (pip) for the notebook tests" >&2
+  python3 -m pip install --quiet --disable-pip-version-check nbformat nbclient jupyter_client ipykernel >&2
 fi
 swift build --build-tests
 swift test --skip-build
+# The notebooks' stored outputs must be what a fresh run gives.
+.build/debug/khuyenhoc notebook check Notebooks/*.ipynb
