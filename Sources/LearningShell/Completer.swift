@@ -101,16 +101,19 @@ public struct Completer: Sendable {
             let candidates = ShellCommand.all.map { ":" + $0.name }.filter { $0.hasPrefix(text.lowercased()) }
             return Completion(start: trimmedStart, candidates: candidates.map { $0 + " " })
         }
-        let name = String(text[text.index(after: text.startIndex)..<space]).lowercased()
+        let typed = String(text[text.index(after: text.startIndex)..<space]).lowercased()
+        // The command is resolved as the parser resolves it: by name or by an unambiguous prefix.
+        let matching = ShellCommand.all.map(\.name).filter { $0.hasPrefix(typed) }
+        let name = matching.contains(typed) ? typed : (matching.count == 1 ? matching[0] : "")
         let argument = text[space...].drop(while: \.isWhitespace)
         let argumentStart = before.count - argument.count
         let options: [String]
         switch name {
-        case "format", "fo", "for", "form", "forma": options = OutputFormat.allCases.map(\.rawValue)
-        case "locale", "lo", "loc", "loca", "local": options = ["vi", "en"]
-        case "timer", "t", "ti", "tim", "time", "bail", "b", "ba", "bai": options = ["on", "off"]
-        case "help", "h", "he", "hel": options = ["functions", "operators", "commands"] + functions + ShellCommand.all.map { ":" + $0.name }
-        case "load", "save", "open", "once", "output", "l", "lo", "loa", "s", "sa", "sav", "op", "ope", "on", "onc", "ou", "out", "outp", "outpu":
+        case "format": options = OutputFormat.allCases.map(\.rawValue)
+        case "locale": options = ["vi", "en"]
+        case "timer", "bail": options = ["on", "off"]
+        case "help": options = ["functions", "operators", "commands"] + functions + ShellCommand.all.map { ":" + $0.name }
+        case "load", "save", "open", "once", "output":
             return Completion(start: argumentStart, candidates: Self.paths(String(argument)))
         default: options = []
         }

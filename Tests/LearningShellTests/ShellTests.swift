@@ -71,7 +71,7 @@ struct CompletionTests {
     }
 
     @Test("names by context", arguments: [
-        (":fo", ":format "), (":format c", "csv"), (":help ran", "rank"), ("figures | wh", "where "), ("figures | where ye", "year"),
+        (":fo", ":format "), (":format c", "csv"), (":fo j", "json"), (":ti o", "on"), (":he oper", "operators"), (":help ran", "rank"), ("figures | wh", "where "), ("figures | where ye", "year"),
         ("rank(learning_family, ye", "year: "), ("rank(learning_family, year: 2017, ti", "ties: "), ("series(learning_fa", "learning_family"),
         ("ser", "series("), ("figures | select reg", "region"), ("series(x, y) | cha", "change("),
     ])
