@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LearningQuery", targets: ["LearningQuery"]),
         .library(name: "LearningShell", targets: ["LearningShell"]),
         .library(name: "LearningNotebook", targets: ["LearningNotebook"]),
+        .library(name: "LearningSynth", targets: ["LearningSynth"]),
         .executable(name: "khuyenhoc", targets: ["khuyenhoc"]),
     ],
     dependencies: [
@@ -41,6 +42,8 @@ let package = Package(
         .target(name: "LearningShell", dependencies: ["LearningQuery", "CReadline"]),
         // Notebooks: nbformat 4 files run, checked and exported; the Jupyter kernel's back end.
         .target(name: "LearningNotebook", dependencies: ["LearningQuery"]),
+        // A deterministic synthetic national dataset, for scale tests and benchmarks.
+        .target(name: "LearningSynth", dependencies: ["LearningData"]),
         // Build-time tool: turns the files of seeds/ into Swift string literals (no run-time file access).
         .executableTarget(name: "EmbedSeedsTool"),
         .plugin(
@@ -50,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "khuyenhoc",
-            dependencies: ["LearningQuery", "LearningShell", "LearningNotebook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LearningQuery", "LearningShell", "LearningNotebook", "LearningSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the tests (a deterministic generator, tolerant comparison).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "LearningTrends", "LearningTargets", "TestSupport"]),
         .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "LearningShellTests", dependencies: ["LearningShell", "TestSupport"]),
+        .testTarget(name: "LearningSynthTests", dependencies: ["LearningSynth", "TestSupport"]),
         .testTarget(name: "LearningNotebookTests", dependencies: ["LearningNotebook", "TestSupport"], exclude: ["Golden", "run_with_kernel.py"]),
     ],
     swiftLanguageModes: [.v6]

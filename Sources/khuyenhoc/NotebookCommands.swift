@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LearningData
 import LearningNotebook
+import LearningSynth
 
 /// `khuyenhoc notebook run|check|export`.
 struct NotebookCommand: ParsableCommand {
@@ -91,6 +92,17 @@ func runSubcommand(_ arguments: [String]) -> Int32? {
             FileHandle.standardError.write(Data((NotebookCommand.fullMessage(for: error) + "\n").utf8))
             return code == .validationFailure ? 2 : 1
         }
+    case "synth":
+        do {
+            var command = try SynthCommand.parseAsRoot(Array(arguments.dropFirst()))
+            try command.run()
+            return 0
+        } catch {
+            let code = SynthCommand.exitCode(for: error)
+            if code == .success { print(SynthCommand.helpMessage()); return 0 }
+            FileHandle.standardError.write(Data((SynthCommand.fullMessage(for: error) + "\n").utf8))
+            return code == .validationFailure ? 2 : 1
+        }
     case "kernel":
         do { KernelBackend.serve(dataset: try loadDataset(arguments.count > 2 && arguments[1] == "--data" ? arguments[2] : nil)) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -99,5 +111,27 @@ func runSubcommand(_ arguments: [String]) -> Int32? {
         return 0
     default:
         return nil
+    }
+}
+
+/// `khuyenhoc synth`: a deterministic synthetic national dataset.
+struct SynthCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "khuyenhoc synth",
+        abstract: "Write a synthetic national dataset (regions.csv and figures.csv, every row marked synthetic) for scale tests and benchmarks.")
+
+    @Option(help: "About how many observations.") var observations = 2_000_000
+    @Option(help: "The years, first-last.") var years = "2014-2029"
+    @Option(help: "The seed: the same seed gives the same files.") var seed: UInt64 = 20_261_123
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write.", valueName: "folder")) var output: String
+
+    func run() throws {
+        let parts = years.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] <= parts[1], parts[0] > 1900, parts[1] < 2200 else { throw ValidationError("--years is first-last, such as 2014-2029") }
+        guard observations > 0, observations <= 200_000_000 else { throw ValidationError("--observations is from 1 to 200 000 000") }
+        let options = SyntheticDataset.Options.sized(observations, years: parts[0]...parts[1], seed: seed)
+        let started = Date()
+        let rows = try SyntheticDataset.write(to: output, options: options)
+        print("wrote \(rows) synthetic observations for \(options.provinces * options.districtsPerProvince * options.communesPerDistrict) communes in \(output) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
     }
 }

@@ -1,0 +1,143 @@
+import Foundation
+import LearningData
+
+/// A deterministic synthetic national dataset in the schema of `seeds/figures.csv`: provinces >
+/// districts > communes, the twelve headline indicators with plausible bases, values, targets and
+/// trends, about 3 % of observations missing, and some stated percentages deliberately wrong.
+///
+/// Every row says `synthetic` in a column of that name, and every region's evidence says so too: these
+/// figures are for testing and benchmarks, never for analysis.
+public struct SyntheticDataset: Sendable {
+    /// The size and the seed.
+    public struct Options: Sendable {
+        public var provinces = 34
+        public var districtsPerProvince = 21
+        public var communesPerDistrict = 15
+        public var years: ClosedRange<Int> = 2014...2029
+        public var seed: UInt64 = 20_261_123
+        /// The share of observations left out.
+        public var missing = 0.03
+        /// The share of stated percentages printed wrong.
+        public var wrongStated = 0.005
+
+        public init() {}
+
+        /// Options sized for about `observations` rows, by the number of communes per district.
+        public static func sized(_ observations: Int, years: ClosedRange<Int> = 2014...2029, seed: UInt64 = 20_261_123) -> Options {
+            var o = Options()
+            o.years = years
+            o.seed = seed
+            let perCommune = Double(SyntheticDataset.indicators.count * years.count) * (1 - o.missing)
+            o.communesPerDistrict = max(1, Int((Double(observations) / perCommune / Double(o.provinces * o.districtsPerProvince)).rounded()))
+            return o
+        }
+    }
+
+    static let indicators = ["learning_family", "learning_clan", "learning_community", "learning_unit", "learning_citizen", "members",
+                             "new_members", "chapters", "fund_raised", "scholarships", "clc_classes", "clc_attendance"]
+
+    /// The figures file's header.
+    public static let header = "region,indicator,year,value,base,target,stated_percent,synthetic\n"
+
+    /// Writes `regions.csv` and `figures.csv` into a folder; returns the number of observations.
+    @discardableResult
+    public static func write(to folder: String, options: Options = Options()) throws -> Int {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var random = SynthRandom(seed: options.seed)
+        let geography = SyntheticGeography(provinces: options.provinces, districtsPerProvince: options.districtsPerProvince,
+                                           communesPerDistrict: options.communesPerDistrict, random: &random)
+        try regionsCSV(geography.regions).write(toFile: folder + "/regions.csv", atomically: true, encoding: .utf8)
+        guard let out = FileHandle(forWritingAtPath: folder + "/figures.csv") ?? {
+            FileManager.default.createFile(atPath: folder + "/figures.csv", contents: nil)
+            return FileHandle(forWritingAtPath: folder + "/figures.csv")
+        }() else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? out.close() }
+        try out.truncate(atOffset: 0)
+        var buffer = Array(header.utf8)
+        var rows = 0
+        for commune in geography.communes {
+            var profile = CommuneProfile(&random)
+            for (k, year) in options.years.enumerated() {
+                let t = Double(k) / Double(max(options.years.count - 1, 1))
+                for indicator in indicators {
+                    if random.unit() < options.missing { continue }
+                    profile.row(indicator, commune: commune.rawValue, year: year, progress: t, wrongStated: options.wrongStated,
+                                random: &random, into: &buffer)
+                    rows += 1
+                }
+            }
+            if buffer.count > 1 << 22 {
+                try out.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try out.write(contentsOf: buffer)
+        return rows
+    }
+
+    static func regionsCSV(_ regions: [Region]) -> String {
+        var lines = ["id,name,kind,parent,aliases,evidence"]
+        for r in regions { lines.append("\(r.id),\(r.name),\(r.kind.vietnamese),\(r.parent?.rawValue ?? ""),,synthetic") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The size and pace of one commune, drawn once, so its figures trend plausibly over the years.
+struct CommuneProfile {
+    let households: Double, clans: Double, villages: Double, units: Double, population: Double
+    let startRate: Double, endRate: Double, fund: Double, growth: Double
+
+    init(_ random: inout SynthRandom) {
+        households = random.uniform(800...6_000).rounded()
+        clans = random.uniform(5...40).rounded()
+        villages = random.uniform(5...20).rounded()
+        units = random.uniform(5...30).rounded()
+        population = households * random.uniform(3.2...4.2)
+        startRate = random.uniform(0.25...0.6)
+        endRate = min(0.98, startRate + random.uniform(0.1...0.4))
+        fund = random.uniform(20e6...600e6)
+        growth = random.uniform(-0.02...0.08)
+    }
+
+    mutating func row(_ indicator: String, commune: String, year: Int, progress t: Double, wrongStated: Double,
+                      random: inout SynthRandom, into out: inout [UInt8]) {
+        let rate = min(1, max(0, startRate + (endRate - startRate) * t + random.uniform(-0.03...0.03)))
+        var value = 0.0, base: Double? = nil, target: String? = nil, stated = false
+        switch indicator {
+        case "learning_family": base = (households * (1 + 0.01 * t)).rounded(); value = (rate * (base ?? 0)).rounded(); target = "75%"; stated = true
+        case "learning_clan": base = clans; value = (rate * clans).rounded(); stated = true
+        case "learning_community": base = villages; value = (rate * villages).rounded(); target = "85%"; stated = true
+        case "learning_unit": base = units; value = (min(1, rate + 0.1) * units).rounded(); stated = true
+        case "learning_citizen": base = (households * 0.05).rounded(); value = ((base ?? 0) * min(1, rate + 0.2)).rounded()
+        case "members": base = population.rounded(); value = (population * random.uniform(0.05...0.2)).rounded(); stated = true
+        case "new_members": value = random.uniform(20...300).rounded(); target = String(Int(random.uniform(50...250)))
+        case "chapters": value = (villages + random.uniform(0...10)).rounded()
+        case "fund_raised":
+            value = (fund * pow(1 + growth, t * 15) * random.uniform(0.8...1.2) / 1e5).rounded() * 1e5
+            target = String(Int((fund / 1e6).rounded()) * 1_000_000)
+        case "scholarships": value = random.uniform(10...200).rounded(); target = String(Int(random.uniform(20...150)))
+        case "clc_classes": value = random.uniform(10...200).rounded()
+        default: value = random.uniform(300...6_000).rounded()
+        }
+        var statedText = ""
+        if stated, let base, base > 0 {
+            var percent = value / base * 100
+            // Some printed percentages are wrong on purpose, as in the real reports.
+            if random.unit() < wrongStated { percent += random.pick([-3.0, -1.5, 0.7, 2.5]) }
+            statedText = NumberWriter.decimal(max(0, percent), style: .vi, fractionDigits: 2) + "%"
+        }
+        append(commune, &out); out.append(44)
+        append(indicator, &out); out.append(44)
+        append(String(year), &out); out.append(44)
+        append(String(Int(value)), &out); out.append(44)
+        if let base { append(String(Int(base)), &out) }
+        out.append(44)
+        if let target { append(target, &out) }
+        out.append(44)
+        if !statedText.isEmpty { out.append(34); append(statedText, &out); out.append(34) }
+        out.append(44)
+        append("synthetic\n", &out)
+    }
+
+    private func append(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
+}
