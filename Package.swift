@@ -56,7 +56,7 @@ let package = Package(
             dependencies: ["LearningQuery", "LearningShell", "LearningNotebook", "LearningSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the tests (a deterministic generator, tolerant comparison).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["LearningSynth"], path: "Tests/TestSupport"),
         .testTarget(name: "LearningDataTests", dependencies: ["LearningData", "TestSupport"]),
         .testTarget(name: "LearningTrendsTests", dependencies: ["LearningTrends", "TestSupport"]),
         .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets", "TestSupport"]),

@@ -1,3 +1,5 @@
+import LearningQuery
+
 /// A JSON value, read and written without Foundation's untyped dictionaries, so that a notebook is
 /// written back exactly as Jupyter writes it: one-space indents, keys sorted, UTF-8 text unescaped.
 public enum JSON: Equatable, Sendable {
@@ -48,7 +50,7 @@ public enum JSON: Equatable, Sendable {
         switch self {
         case .null: out += "null"
         case let .bool(b): out += b ? "true" : "false"
-        case let .number(x): out += x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
+        case let .number(x): out += !x.isFinite ? "null" : (x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)")
         case let .string(s): Self.writeString(s, &out)
         case let .array(items):
             guard !items.isEmpty else { out += "[]"; return }
@@ -75,24 +77,7 @@ public enum JSON: Equatable, Sendable {
     }
 
     private static func writeString(_ s: String, _ out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += JSONWriter.string(s)
     }
 
     // MARK: Reading

@@ -64,7 +64,7 @@ public struct Notebook: Sendable {
         }
         self.cells = cells
         metadata = json["metadata"] ?? Notebook.standardMetadata
-        if case let .number(m)? = json["nbformat_minor"] { minor = Int(m) } else { minor = 4 }
+        if case let .number(m)? = json["nbformat_minor"], let exact = Int(exactly: m) { minor = exact } else { minor = 4 }
     }
 
     /// The notebook as JSON.

@@ -1,3 +1,4 @@
+import Foundation
 import LearningData
 
 /// Draws a ``Chart`` as a standalone SVG: title, axes with ticks, gridlines, a legend, lines with a
@@ -24,8 +25,10 @@ public enum ChartSVG {
     /// Round tick values covering 0…high (and low when it is negative).
     static func ticks(low: Double, high: Double) -> [Double] {
         let top = max(high, low + 1), bottom = min(0, low)
+        guard top.isFinite, bottom.isFinite else { return [0, 1] }
         let rough = (top - bottom) / 5
-        let magnitude = (0..<20).reduce(1.0) { acc, _ in acc * 10 > rough ? acc : acc * 10 }
+        // The power of ten at or below the rough step, however large the values: about five ticks always.
+        let magnitude = Foundation.pow(10, Foundation.floor(Foundation.log10(max(rough, 1e-9))))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? magnitude * 10
         var out: [Double] = []
         var t = (bottom / step).rounded(.down) * step

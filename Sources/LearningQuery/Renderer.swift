@@ -174,7 +174,7 @@ enum CSVWriter {
 }
 
 /// JSON, all rows; numbers are numbers (a percent in percent units).
-enum JSONWriter {
+public enum JSONWriter {
     static func render(_ value: Value) -> String {
         switch value {
         case let .table(t): return array(t)
@@ -205,7 +205,9 @@ enum JSONWriter {
         }
     }
 
-    static func string(_ s: String) -> String {
+    /// A string as a JSON literal: quotes, backslashes and control characters escaped, everything else
+    /// (Vietnamese letters included) kept as it is.
+    public static func string(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -85,9 +85,10 @@ func runSubcommand(_ arguments: [String]) -> Int32? {
             try command.run()
             return 0
         } catch {
+            // Check throws ExitCode(1) after printing its diffs; every other error still has to be shown.
+            if let exit = error as? ExitCode { return exit.rawValue }
             let code = NotebookCommand.exitCode(for: error)
             if code == .success { print(NotebookCommand.helpMessage(for: NotebookCommand.self)); return 0 }
-            if code.rawValue == 1 { return 1 }
             if let e = error as? NotebookError { FileHandle.standardError.write(Data("\(e)\n".utf8)); return 1 }
             FileHandle.standardError.write(Data((NotebookCommand.fullMessage(for: error) + "\n").utf8))
             return code == .validationFailure ? 2 : 1

@@ -175,3 +175,21 @@ struct KernelTests {
         #expect(status == 0 && output.contains("same outputs"), "\(output)")
     }
 }
+
+@Suite("Hostile notebook and chart inputs")
+struct HostileInputTests {
+    @Test("a notebook whose nbformat_minor is not a whole number loads instead of trapping")
+    func hugeMinor() throws {
+        let notebook = try Notebook(json: JSON.parse("{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 1e999}"))
+        #expect(notebook.minor == 4)
+        #expect(JSON.number(.infinity).serialized() == "null\n")
+    }
+
+    @Test("axis ticks stay few however large the values", arguments: ["1e30", "1e300", "7", "0.001"])
+    func ticks(_ high: String) throws {
+        let value = try QuerySession(dataset: try Dataset.embedded()).evaluate("table([\(high), 0]) | bars(\"value\")")
+        guard case let .chart(chart) = value else { Issue.record("not a chart"); return }
+        let gridlines = ChartSVG.render(chart, style: .vi).components(separatedBy: "stroke=\"#e0e0e0\"").count - 1
+        #expect(gridlines >= 2 && gridlines <= 12, "\(gridlines) ticks for \(high)")
+    }
+}

@@ -85,6 +85,13 @@ struct CommandLineTests {
         #expect(bad.err.contains("figures.csv:2:"))
     }
 
+    @Test("notebook commands report a file they cannot read, with status 1")
+    func notebookMissingFile() throws {
+        let r = try run(["notebook", "check", "/nonexistent/khuyenhoc.ipynb"])
+        #expect(r.status == 1)
+        #expect(r.err.contains("cannot read /nonexistent/khuyenhoc.ipynb"))
+    }
+
     @Test("--help shows the usage and exits 0")
     func help() throws {
         let r = try run(["--help"])
