@@ -78,12 +78,18 @@ public enum AdministrativeKind: String, Sendable, CaseIterable, Codable, CustomS
     /// Reads a kind from its Vietnamese name, its English name or its Swift case name, ignoring case and
     /// diacritics ("thị trấn", "thi tran", "township").
     public init?(name: String) {
-        let key = VietnameseText.fold(name)
-        guard let kind = Self.allCases.first(where: {
-            VietnameseText.fold($0.vietnamese) == key || $0.english == key || $0.rawValue.lowercased() == key
-        }) else { return nil }
+        guard let kind = Self.byFoldedName[VietnameseText.fold(name)] else { return nil }
         self = kind
     }
+
+    /// Every accepted spelling, folded, folded once: a national gazetteer reads a kind per region.
+    private static let byFoldedName: [String: AdministrativeKind] = {
+        var table: [String: AdministrativeKind] = [:]
+        for kind in allCases.reversed() {
+            for key in [VietnameseText.fold(kind.vietnamese), kind.english, kind.rawValue.lowercased()] { table[key] = kind }
+        }
+        return table
+    }()
 
     /// The prefixes a user may type before a name, folded, with the kinds each may mean; longest first so
     /// that "thanh pho" is tried before "t".

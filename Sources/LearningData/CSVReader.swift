@@ -16,7 +16,7 @@ struct CSVField {
 struct CSVReader {
     let bytes: [UInt8]
     let file: String
-    private var position: Int
+    private(set) var position: Int
     private var line = 1
     private var lineStart = 0
 
@@ -25,6 +25,16 @@ struct CSVReader {
         self.file = file
         // A UTF-8 byte-order mark, as spreadsheet programs write, is not part of the first field.
         position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        lineStart = position
+    }
+
+    /// A reader that starts at a record boundary inside `bytes`, on the given line: the fast loader
+    /// hands single records to the full row reader this way.
+    init(bytes: [UInt8], file: String, position: Int, line: Int) {
+        self.bytes = bytes
+        self.file = file
+        self.position = position
+        self.line = line
         lineStart = position
     }
 

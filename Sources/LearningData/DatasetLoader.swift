@@ -23,7 +23,6 @@ public enum DatasetLoader {
         let folder = isDirectory.boolValue ? URL(fileURLWithPath: path) : URL(fileURLWithPath: path).deletingLastPathComponent()
         let figuresPath = isDirectory.boolValue ? folder.appendingPathComponent(figuresFileName).path : path
         let regionsPath = folder.appendingPathComponent(regionsFileName).path
-        let figures = try readFile(figuresPath)
         let gazetteer: Gazetteer
         if FileManager.default.fileExists(atPath: regionsPath) {
             gazetteer = try RegionsFileReader.read(readFile(regionsPath))
@@ -32,7 +31,10 @@ public enum DatasetLoader {
         } else {
             gazetteer = try Dataset.embedded().gazetteer
         }
-        return try FiguresFileReader.read(figures, gazetteer: gazetteer, catalogue: catalogue, name: path) { name in
+        guard FileManager.default.isReadableFile(atPath: figuresPath) else {
+            throw DatasetLoadError([Diagnostic(message: "cannot read \(figuresPath)")])
+        }
+        return try FiguresStreamReader.read(path: figuresPath, name: path, gazetteer: gazetteer, catalogue: catalogue) { name in
             // A document name is a plain file name: no way out of the dataset's folder.
             guard !name.contains("/"), !name.hasPrefix("."),
                   let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),

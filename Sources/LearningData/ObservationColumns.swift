@@ -35,6 +35,14 @@ public struct ObservationColumns: Sendable {
         statedPercent.reserveCapacity(n); flags.reserveCapacity(n)
     }
 
+    /// Empties the columns, keeping their capacity.
+    mutating func removeAll() {
+        region.removeAll(keepingCapacity: true); indicator.removeAll(keepingCapacity: true); year.removeAll(keepingCapacity: true)
+        value.removeAll(keepingCapacity: true); base.removeAll(keepingCapacity: true); target.removeAll(keepingCapacity: true)
+        statedPercent.removeAll(keepingCapacity: true); flags.removeAll(keepingCapacity: true)
+        detailRows.removeAll(keepingCapacity: true); details.removeAll(keepingCapacity: true)
+    }
+
     /// The details of a row, if it has any (binary search over the sparse column).
     func details(at row: Int) -> ObservationDetails? {
         var low = 0, high = detailRows.count

@@ -1,0 +1,285 @@
+/// The fast path of the figures loader: reads the records of a stretch of `figures.csv` straight into
+/// columns, with no `String` and no allocation per row.
+///
+/// It takes only what it can read with certainty: a region or indicator given by its id, plain
+/// numbers, a target such as `75%` or `>=800000000`, a stated percentage such as `44,71%`, and empty
+/// detail columns. Any other record (a name instead of an id, a quote, a scope, a number it cannot
+/// place, a wrong field count) is marked for the full row reader, which checks it exactly as the
+/// sequential loader does and reports its problems. A record the CSV rules cannot split marks the
+/// whole stretch broken, and the loader falls back to the sequential reader for its diagnostics.
+struct FiguresRowScanner: Sendable {
+    /// What the scanner does with each column of the header.
+    enum Role: Sendable { case region, indicator, year, value, base, target, stated, detail, ignored }
+
+    /// What a stretch gave.
+    struct Piece {
+        var columns = ObservationColumns()
+        /// Rows the full row reader must read: their number here, where the record starts (a byte
+        /// offset in the buffer) and its line (counted from the stretch's first line, 0).
+        var slowRows: [(row: Int, offset: Int, line: Int)] = []
+        /// Rows whose line is not the previous row's plus one (blank lines, line breaks inside quotes).
+        var lineJumps: [(row: Int, line: Int)] = []
+        /// Where the last complete record ends, and the lines up to there.
+        var end = 0
+        var lines = 0
+        /// The line of the first record (after blank lines).
+        var firstLine = 0
+        /// The stretch ends inside a record that the buffer does not hold whole (more bytes to come).
+        var incomplete = false
+        /// A record breaks the CSV rules.
+        var broken = false
+
+        mutating func clear() {
+            columns.removeAll()
+            slowRows.removeAll()
+            lineJumps.removeAll()
+            (end, lines, firstLine, incomplete, broken) = (0, 0, 0, false, false)
+        }
+    }
+
+    let roles: [Role]
+    let regions: ByteKeyTable
+    let indicators: ByteKeyTable
+    private let flagTable: [ObservationFlags]   // by target form and stated digits
+
+    init(roles: [Role], gazetteer: Gazetteer, catalogue: IndicatorCatalogue) {
+        self.roles = roles
+        regions = ByteKeyTable(gazetteer.regions.enumerated().map { ($0.element.id.rawValue, Int32($0.offset)) })
+        indicators = ByteKeyTable(catalogue.indicators.enumerated().map { ($0.element.id.rawValue, Int32($0.offset)) })
+        var table: [ObservationFlags] = []
+        for form in 0..<Self.targetForms {
+            for digits in 0..<16 {
+                let target = form == 0 ? nil
+                    : Target(value: 0, isRate: (form - 1) % 2 == 1, comparison: Target.Comparison.allCases[(form - 1) / 2])
+                table.append(ObservationFlags(qualifier: .exact, baseKind: nil, percentOf: .base, target: target, statedDigits: digits, derived: false))
+            }
+        }
+        flagTable = table
+    }
+
+    private static let targetForms = 1 + 2 * Target.Comparison.allCases.count
+
+    /// Reads the records that start in `from..<to`; the last of them may run on to the end of `p`.
+    /// `atEnd`: `p` ends where the file ends.
+    /// `piece` is emptied first; its columns keep their capacity, so a loader that scans block after
+    /// block into the same pieces does not allocate (and fault in fresh pages) for each block.
+    func scan(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int, atEnd: Bool, into piece: inout Piece) {
+        piece.clear()
+        piece.end = from
+        var pos = from, line = 0
+        var expectedLine = -1
+        var first = true
+        let n = p.count
+        recordLoop: while pos < to {
+            if p[pos] == 0x0A || p[pos] == 0x0D {           // a blank line
+                pos = Self.newline(p, pos); line += 1
+                continue
+            }
+            let recordStart = pos, recordLine = line
+            var row = RowFields()
+            var field = 0
+            var slow = false
+            while true {
+                // One field.
+                var start = pos, end = pos, quoted = false
+                if p[pos] == 0x22 {
+                    quoted = true
+                    pos += 1
+                    start = pos
+                    var closed = false
+                    while pos < n {
+                        let b = p[pos]
+                        if b == 0x22 {
+                            if pos + 1 < n, p[pos + 1] == 0x22 { slow = true; pos += 2; continue }
+                            closed = true
+                            break
+                        }
+                        if b == 0x0A || b == 0x0D { slow = true; pos = Self.newline(p, pos); line += 1 } else { pos += 1 }
+                    }
+                    if !closed {
+                        if atEnd { piece.broken = true } else { piece.incomplete = true }
+                        line = recordLine
+                        pos = recordStart
+                        break recordLoop
+                    }
+                    end = pos
+                    pos += 1
+                    if pos < n, p[pos] != 0x2C, p[pos] != 0x0A, p[pos] != 0x0D { piece.broken = true; break recordLoop }
+                } else {
+                    while pos < n {
+                        let b = p[pos]
+                        if b == 0x2C || b == 0x0A || b == 0x0D { break }
+                        if b == 0x22 { piece.broken = true; break recordLoop }
+                        pos += 1
+                    }
+                    end = pos
+                }
+                if field < roles.count {
+                    if !slow, !read(roles[field], p, start, end, quoted: quoted, into: &row) { slow = true }
+                } else {
+                    slow = true
+                }
+                field += 1
+                if pos < n, p[pos] == 0x2C {
+                    pos += 1
+                    if pos == n { field += 1; slow = true; break }   // a comma ends the file: one more empty field
+                    continue
+                }
+                if pos < n { pos = Self.newline(p, pos); line += 1 }
+                break
+            }
+            if field != roles.count || !row.hasFigure { slow = true }
+            if first { piece.firstLine = recordLine; first = false }
+            else if recordLine != expectedLine { piece.lineJumps.append((piece.columns.count, recordLine)) }
+            expectedLine = recordLine + 1
+            if slow {
+                piece.slowRows.append((piece.columns.count, recordStart, recordLine))
+                row = RowFields()
+            }
+            append(row, to: &piece.columns)
+            piece.end = pos
+            piece.lines = line
+        }
+        if !piece.incomplete && !piece.broken {
+            piece.end = pos
+            piece.lines = line
+        }
+    }
+
+    @inline(__always)
+    private static func newline(_ p: UnsafeBufferPointer<UInt8>, _ pos: Int) -> Int {
+        p[pos] == 0x0D && pos + 1 < p.count && p[pos + 1] == 0x0A ? pos + 2 : pos + 1
+    }
+
+    /// The dense fields of one record as read so far.
+    private struct RowFields {
+        var region: Int32 = 0, indicator: Int32 = 0, year: Int16 = 0
+        var value = Double.nan, base = Double.nan, target = Double.nan, stated = Double.nan
+        var targetForm = 0, statedDigits = 0
+        var hasFigure: Bool { !value.isNaN || !target.isNaN || !stated.isNaN }
+    }
+
+    @inline(__always)
+    private func append(_ r: RowFields, to c: inout ObservationColumns) {
+        c.region.append(r.region)
+        c.indicator.append(IndicatorCatalogue.Index(truncatingIfNeeded: r.indicator))
+        c.year.append(r.year)
+        c.value.append(r.value)
+        c.base.append(r.base)
+        c.target.append(r.target)
+        c.statedPercent.append(r.stated)
+        c.flags.append(flagTable[r.targetForm * 16 + r.statedDigits])
+    }
+
+    /// Reads one field into the row; false when the field needs the full row reader.
+    @inline(__always)
+    private func read(_ role: Role, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, quoted: Bool, into r: inout RowFields) -> Bool {
+        switch role {
+        case .ignored: return true
+        case .detail: return s == e
+        case .region:
+            guard let i = regions.lookup(p, s, e) else { return false }
+            r.region = i
+        case .indicator:
+            guard let i = indicators.lookup(p, s, e) else { return false }
+            r.indicator = i
+        case .year:
+            guard e - s == 4, let y = Self.digits(p, s, e), (1900...2100).contains(y) else { return false }
+            r.year = Int16(y)
+        case .value, .base:
+            guard s < e else { return true }
+            guard let (x, whole) = Self.plain(p, s, e), whole else { return false }
+            if role == .value { r.value = x } else { r.base = x }
+        case .target:
+            guard s < e else { return true }
+            return readTarget(p, s, e, into: &r)
+        case .stated:
+            guard s < e else { return true }
+            return readStated(p, s, e, into: &r)
+        }
+        return true
+    }
+
+    /// `[op]number[%]`; a range (`..`) goes to the full reader.
+    @inline(__always)
+    private func readTarget(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, into r: inout RowFields) -> Bool {
+        var s = s, e = e
+        var comparison = 0                        // index in Target.Comparison.allCases: >=, >, =, <=, <
+        if p[s] == 0x3E || p[s] == 0x3C || p[s] == 0x3D {
+            let twoChar = s + 1 < e && p[s + 1] == 0x3D && p[s] != 0x3D
+            switch (p[s], twoChar) {
+            case (0x3E, true): comparison = 0
+            case (0x3E, false): comparison = 1
+            case (0x3D, _): comparison = 2
+            case (0x3C, true): comparison = 3
+            default: comparison = 4
+            }
+            s += twoChar ? 2 : 1
+        }
+        let isRate = e > s && p[e - 1] == 0x25
+        if isRate { e -= 1 }
+        guard s < e, let (x, whole) = Self.plain(p, s, e), isRate || whole else { return false }
+        r.target = x
+        r.targetForm = 1 + comparison * 2 + (isRate ? 1 : 0)
+        return true
+    }
+
+    /// A percentage as the reports print it and as ``StatedPercent/canonicalText(value:fractionDigits:)``
+    /// writes it back: up to three digits without a leading zero, a decimal comma, "%".
+    @inline(__always)
+    private func readStated(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, into r: inout RowFields) -> Bool {
+        guard e - s >= 2, p[e - 1] == 0x25 else { return false }
+        var i = s, mantissa: UInt64 = 0, whole = 0
+        while i < e - 1, Self.isDigit(p[i]) { mantissa = mantissa * 10 + UInt64(p[i] - 48); whole += 1; i += 1 }
+        guard whole >= 1, whole <= 3, whole == 1 || p[s] != 0x30 else { return false }
+        var fraction = 0
+        if i < e - 1 {
+            guard p[i] == 0x2C else { return false }
+            i += 1
+            while i < e - 1, Self.isDigit(p[i]) { mantissa = mantissa * 10 + UInt64(p[i] - 48); fraction += 1; i += 1 }
+            guard fraction >= 1, fraction <= 6 else { return false }
+        }
+        guard i == e - 1 else { return false }
+        r.stated = fraction == 0 ? Double(mantissa) : Double(mantissa) / Self.powersOfTen[fraction]
+        r.statedDigits = fraction
+        return true
+    }
+
+    @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b &- 48 < 10 }
+
+    @inline(__always)
+    private static func digits(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
+        var v = 0
+        for i in s..<e {
+            guard isDigit(p[i]) else { return nil }
+            v = v * 10 + Int(p[i] - 48)
+        }
+        return v
+    }
+
+    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
+
+    /// `-?digits(.digits)?` with at most 15 significant digits, so that the mantissa and the power of
+    /// ten are exact and one division rounds as `Double(String)` does. Also says whether it is whole.
+    @inline(__always)
+    static func plain(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> (Double, Bool)? {
+        var i = s
+        let negative = p[i] == 0x2D
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0, count = 0
+        while i < e, isDigit(p[i]) { mantissa = mantissa * 10 + UInt64(p[i] - 48); count += 1; i += 1 }
+        guard count > 0 else { return nil }
+        var fraction = 0, whole = true
+        if i < e, p[i] == 0x2E {
+            i += 1
+            while i < e, isDigit(p[i]) {
+                if p[i] != 0x30 { whole = false }
+                mantissa = mantissa * 10 + UInt64(p[i] - 48); fraction += 1; count += 1; i += 1
+            }
+            guard fraction > 0 else { return nil }
+        }
+        guard i == e, count <= 15 else { return nil }
+        let magnitude = fraction == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[fraction]
+        return (negative ? -magnitude : magnitude, whole)
+    }
+}

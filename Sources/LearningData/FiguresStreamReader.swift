@@ -1,0 +1,230 @@
+import Dispatch
+import Foundation
+
+/// Loads a `figures.csv` from disk at speed: the file is read in blocks (never whole), each block is
+/// cut at record boundaries into one stretch per core, and the stretches are scanned in parallel by
+/// ``FiguresRowScanner`` straight into columns.
+///
+/// It gives the same dataset and the same diagnostics as ``FiguresFileReader``: records the scanner
+/// cannot take are read by the same row reader, in file order, on their real lines; a file that breaks
+/// the CSV rules is handed to the sequential reader whole, for its exact diagnostics.
+enum FiguresStreamReader {
+    /// Bytes read at a time.
+    static let blockSize = 8 << 20
+
+    static func read(path: String, name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue,
+                     document: @escaping (String) -> SourceDocument?) throws(DatasetLoadError) -> Dataset {
+        guard let file = BlockFile(path: path) else {
+            throw DatasetLoadError([Diagnostic(message: "cannot read \(path)")])
+        }
+        var documents: [String: SourceDocument?] = [:]
+        let cachedDocument = { (name: String) -> SourceDocument? in
+            if let known = documents[name] { return known }
+            let found = document(name)
+            documents[name] = found
+            return found
+        }
+        var block = Block()
+        file.next(&block, keepingFrom: 0)
+        guard let (columns, firstLine, firstByte) = try header(of: block, path: path) else {
+            return try sequential(path: path, name: name, gazetteer, catalogue, document)
+        }
+        let scanner = FiguresRowScanner(roles: columns.names.map(role), gazetteer: gazetteer, catalogue: catalogue)
+        let rowReader = RowReader(columns: columns, gazetteer: gazetteer, catalogue: catalogue)
+
+        var builder = DatasetBuilder(gazetteer: gazetteer, catalogue: catalogue)
+        var problems = ProblemList()
+        var line = firstLine
+        var start = firstByte
+        var reserved = false
+        var pieces = [FiguresRowScanner.Piece](repeating: .init(), count: ProcessInfo.processInfo.activeProcessorCount)
+        while true {
+            let used = scanPieces(block, from: start, scanner: scanner, into: &pieces)
+            if pieces[..<used].contains(where: { $0.broken }) { return try sequential(path: path, name: name, gazetteer, catalogue, document) }
+            for piece in pieces[..<used] {
+                let firstRow = builder.count
+                builder.append(piece.columns, firstLine: line + piece.firstLine,
+                               lineJumps: piece.lineJumps.map { ($0.row, line + $0.line) })
+                for slow in piece.slowRows {
+                    var reader = CSVReader(bytes: block.bytes, file: path, position: slow.offset, line: line + slow.line)
+                    do {
+                        guard let record = try reader.nextRecord() else { continue }
+                        let o = try rowReader.read(record, reader: reader, document: cachedDocument)
+                        try builder.replace(row: firstRow + slow.row, with: o)
+                    } catch {
+                        problems.add(error)
+                        if !problems.hasRoom { try problems.throwIfAny() }
+                    }
+                }
+                line += piece.lines
+            }
+            let consumed = pieces[used - 1].end
+            if !reserved, consumed > start {
+                // Grow the columns once, to the size the first block suggests.
+                let estimate = Double(builder.count) * Double(file.size) / Double(consumed)
+                builder.reserveCapacity(Int(estimate * 1.02) + 64 - builder.count)
+                reserved = true
+            }
+            if block.atEnd {
+                if consumed < block.bytes.count { return try sequential(path: path, name: name, gazetteer, catalogue, document) }
+                break
+            }
+            file.next(&block, keepingFrom: consumed)
+            start = 0
+        }
+        try problems.throwIfAny()
+        return try FiguresFileReader.finish(builder, file: path, name: name, documents: documents)
+    }
+
+    /// The columns, and the line and byte where the records start; nil when the sequential reader
+    /// should say what is wrong.
+    private static func header(of block: Block, path: String) throws(DatasetLoadError) -> (HeaderMap, Int, Int)? {
+        var reader = CSVReader(bytes: block.bytes, file: path)
+        guard let header = try? reader.nextRecord(), block.limit > 0 || block.atEnd else { return nil }
+        do {
+            let columns = try HeaderMap(header, reader: reader, required: FiguresFileReader.required, optional: FiguresFileReader.optional)
+            return (columns, reader.currentLine, reader.position)
+        } catch { throw DatasetLoadError([error]) }
+    }
+
+    /// The role the scanner gives each column.
+    private static func role(_ name: String) -> FiguresRowScanner.Role {
+        switch name {
+        case "region": .region
+        case "indicator": .indicator
+        case "year": .year
+        case "value": .value
+        case "base": .base
+        case "target": .target
+        case "stated_percent": .stated
+        default: FiguresFileReader.optional.contains(name) ? .detail : .ignored
+        }
+    }
+
+    /// Scans a block's records from `start` in one stretch per core, into `pieces` (reused from block
+    /// to block); returns how many pieces hold the block. A stretch starts after a line break; if that
+    /// break was inside a quoted field, the stretch before it ends elsewhere, and the rest of the block
+    /// is scanned again from there in one piece.
+    private static func scanPieces(_ block: Block, from start: Int, scanner: FiguresRowScanner,
+                                   into pieces: inout [FiguresRowScanner.Piece]) -> Int {
+        let limit = block.limit
+        let parts = max(1, min(pieces.count, (limit - start) / (1 << 20)))
+        var bounds = [start]
+        for k in 1..<parts {
+            var cut = max(bounds[bounds.count - 1], start + (limit - start) * k / parts)
+            while cut < limit, block.bytes[cut - 1] != 0x0A { cut += 1 }
+            bounds.append(cut)
+        }
+        bounds.append(limit)
+        let atEnd = block.atEnd
+        return block.bytes.withUnsafeBufferPointer { p in
+            Parallel.forEach(&pieces) { k, piece in
+                guard k < parts else { return }
+                scanner.scan(p, from: bounds[k], to: bounds[k + 1], atEnd: atEnd, into: &piece)
+            }
+            for k in 1..<parts {
+                let before = pieces[k - 1]
+                if before.broken || before.incomplete { return k }
+                if before.end != bounds[k] {
+                    scanner.scan(p, from: before.end, to: limit, atEnd: atEnd, into: &pieces[k])
+                    return k + 1
+                }
+            }
+            return parts
+        }
+    }
+
+    private static func sequential(path: String, name: String, _ gazetteer: Gazetteer, _ catalogue: IndicatorCatalogue,
+                                   _ document: (String) -> SourceDocument?) throws(DatasetLoadError) -> Dataset {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DatasetLoadError([Diagnostic(message: "cannot read \(path)")])
+        }
+        return try FiguresFileReader.read(SourceFile(name: path, bytes: [UInt8](data)), gazetteer: gazetteer, catalogue: catalogue,
+                                          name: name, document: document)
+    }
+}
+
+/// Bytes of a file read so far: what was left of the last block, then the next block.
+struct Block {
+    var bytes: [UInt8] = []
+    /// Records are scanned up to here: just after the last line break (or the end of the file).
+    var limit = 0
+    /// The file ends with these bytes.
+    var atEnd = false
+}
+
+/// A file read in blocks with `read(2)`, into one buffer reused from block to block.
+final class BlockFile {
+    private let descriptor: Int32
+    let size: Int
+
+    init?(path: String) {
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    deinit { close(descriptor) }
+
+    /// Keeps the bytes from `consumed` on and appends up to ``FiguresStreamReader/blockSize`` more; a
+    /// block without a line break grows until it has one or the file ends.
+    func next(_ block: inout Block, keepingFrom consumed: Int) {
+        block.bytes.removeSubrange(0..<consumed)
+        repeat {
+            let old = block.bytes.count
+            let want = FiguresStreamReader.blockSize
+            var got = 0
+            block.bytes.append(contentsOf: repeatElement(0, count: want))
+            block.bytes.withUnsafeMutableBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                while got < want {
+                    let r = Glibc.read(descriptor, base + old + got, want - got)
+                    if r <= 0 { block.atEnd = true; break }
+                    got += r
+                }
+            }
+            block.bytes.removeLast(want - got)
+        } while !block.atEnd && block.bytes.lastIndex(of: 0x0A) == nil
+        block.limit = block.atEnd ? block.bytes.count : (block.bytes.lastIndex(of: 0x0A) ?? -1) + 1
+    }
+}
+
+/// Runs work on every core and gathers the results in order.
+enum Parallel {
+    static func map<T>(count: Int, _ body: (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(body) }
+        let results = UnsafeMutablePointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil, count: count)
+        defer { results.deinitialize(count: count); results.deallocate() }
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedSendable((body, results))
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                shared.value.1[k] = shared.value.0(k)
+            }
+        }
+        return (0..<count).map { results[$0]! }
+    }
+
+    /// Runs `body(k, &items[k])` for every item, one item a core at a time.
+    static func forEach<T>(_ items: inout [T], _ body: (Int, inout T) -> Void) {
+        guard items.count > 1 else {
+            for k in items.indices { body(k, &items[k]) }
+            return
+        }
+        items.withUnsafeMutableBufferPointer { buffer in
+            withoutActuallyEscaping(body) { body in
+                let shared = UncheckedSendable((body, buffer))
+                DispatchQueue.concurrentPerform(iterations: buffer.count) { k in
+                    shared.value.0(k, &shared.value.1[k])
+                }
+            }
+        }
+    }
+}
+
+/// A value handed to other threads that the caller keeps from being shared unsafely.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
