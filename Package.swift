@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LearningNotebook", targets: ["LearningNotebook"]),
         .library(name: "LearningSynth", targets: ["LearningSynth"]),
         .executable(name: "khuyenhoc", targets: ["khuyenhoc"]),
+        .executable(name: "khuyenhoc-bench", targets: ["KhuyenhocBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -55,6 +56,8 @@ let package = Package(
             name: "khuyenhoc",
             dependencies: ["LearningQuery", "LearningShell", "LearningNotebook", "LearningSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The benchmark's timing harness (Benchmarks/compare.py runs it beside polars and DuckDB).
+        .executableTarget(name: "KhuyenhocBench", dependencies: ["LearningQuery"]),
         // Helpers shared by the tests (a deterministic generator, tolerant comparison).
         .target(name: "TestSupport", dependencies: ["LearningSynth"], path: "Tests/TestSupport"),
         .testTarget(name: "LearningDataTests", dependencies: ["LearningData", "TestSupport"]),

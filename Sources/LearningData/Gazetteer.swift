@@ -8,6 +8,8 @@ public struct Gazetteer: Sendable {
 
     /// All regions, in the order they were given.
     public let regions: [Region]
+    /// The level of each region, by index: scans over rows read this, not the regions themselves.
+    public let levels: [AdministrativeLevel]
     private let indexByID: [RegionID: Index]
     private let parentIndex: [Index]            // -1 for the root
     private let childOffsets: [Int]             // children of i are childList[childOffsets[i]..<childOffsets[i+1]]
@@ -48,6 +50,7 @@ public struct Gazetteer: Sendable {
             for key in keys where !key.isEmpty { byFoldedName[key, default: []].append(Index(i)) }
         }
         self.regions = regions
+        self.levels = regions.map(\.level)
         self.indexByID = indexByID
         self.parentIndex = parentIndex
         self.childOffsets = childCounts

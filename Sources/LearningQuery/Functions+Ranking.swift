@@ -105,7 +105,14 @@ extension Functions {
         if r.yearsDiffer {
             notes.append("years differ: " + e.map { "\($0.region.name) \($0.year)" }.joined(separator: ", ") + "; ranks compare different years")
         }
-        for missing in r.missing { notes.append("not ranked: \(missing.region.name) (\(missing.reason))") }
+        if let source = r.summedFrom {
+            notes.append("\(r.entries.first?.region.level.name ?? "these regions") report no figures of their own: ranked on their \(source.name) figures summed"
+                         + (r.measure == .rate ? " (rate = sum of numerators ÷ sum of denominators)" : ""))
+            if r.partialSums > 0 { notes.append("partial: \(r.partialSums) of them miss some \(source.name) figures") }
+        }
+        // A national ranking can leave out thousands: name a few and count the rest.
+        for missing in r.missing.prefix(5) { notes.append("not ranked: \(missing.region.name) (\(missing.reason))") }
+        if r.missing.count > 5 { notes.append("not ranked: \(r.missing.count - 5) more") }
         return Table(columns: [
             Column("rank", e.map { .number($0.rank) }),
             Column("region", e.map { .region($0.region) }),
@@ -118,6 +125,7 @@ extension Functions {
 
     private static func basis(_ e: RankedRegion, _ measure: RankingMeasure) -> String {
         guard e.isIndirect else { return "printed" }
+        if let derivation = e.observation.derivation, derivation.hasPrefix("sum of") { return derivation }
         switch measure {
         case .perCapita: return "population from the stated share"
         case .value: return "derived"

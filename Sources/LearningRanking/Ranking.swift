@@ -51,6 +51,10 @@ public struct Ranking: Hashable, Sendable {
     public let entries: [RankedRegion]
     /// The regions that could not be ranked, with the reason.
     public let missing: [UnrankedRegion]
+    /// When the regions report no figures of their own: the level whose figures were summed to rank them.
+    public let summedFrom: AdministrativeLevel?
+    /// With ``summedFrom``: how many ranked regions' sums miss some of the regions below.
+    public let partialSums: Int
 
     /// Whether the ranked regions' years differ: then a rank compares different years, and says so.
     public var yearsDiffer: Bool { Set(entries.map(\.year)).count > 1 }
@@ -72,6 +76,11 @@ public struct Ranking: Hashable, Sendable {
             case let .success(entry): scored.append(entry)
             case let .failure(reason): missing.append(UnrankedRegion(region: region, reason: reason.reason))
             }
+        }
+        var summed: LevelSums? = nil
+        if scored.isEmpty, let level, indicator.spatial == .sum, measure == .rate || measure == .value,
+           let rolled = Self.summedScores(dataset, indicator: indicator, measure: measure, alignment: alignment, level: level, within: within) {
+            (scored, missing, summed) = rolled
         }
         scored.sort { a, b in
             if a.score != b.score { return direction == .descending ? a.score > b.score : a.score < b.score }
@@ -97,6 +106,42 @@ public struct Ranking: Hashable, Sendable {
         self.ties = ties
         self.direction = direction
         self.missing = missing.sorted { $0.region.name < $1.region.name }
+        self.summedFrom = summed?.sourceLevel
+        self.partialSums = summed.map { s in s.sums.filter { $0.contributing < $0.expected }.count } ?? 0
+    }
+
+    /// When the regions of the level report no figure of their own, the ranking is on the figures of
+    /// the regions below them summed up (rates as ratios of sums): rank districts on their communes.
+    static func summedScores(_ dataset: Dataset, indicator: Indicator, measure: RankingMeasure, alignment: YearAlignment,
+                             level: AdministrativeLevel, within: RegionID?) -> ([RankedRegion], [UnrankedRegion], LevelSums)? {
+        let year: Int
+        switch alignment {
+        case let .year(y): year = y
+        case .latest, .asOf:
+            // One year for all: the latest the figures below reach.
+            guard let latest = dataset.years.reversed().first(where: { alignment.admits($0) && !dataset.rows(indicator: indicator.id, year: $0).isEmpty })
+            else { return nil }
+            year = latest
+        }
+        guard let sums = try? dataset.levelSums(indicator: indicator.id, year: year, level: level, within: within),
+              sums.sums.contains(where: { $0.contributing > 0 }) else { return nil }
+        let g = dataset.gazetteer
+        var scored: [RankedRegion] = [], missing: [UnrankedRegion] = []
+        for (k, index) in sums.regions.enumerated() {
+            let region = g[index], s = sums.sums[k]
+            if let area = within.flatMap({ g.index(of: $0) }), index == area { continue }
+            let score = measure == .rate ? s.rate.map { $0 * 100 } : (s.contributing > 0 ? s.value : nil)
+            guard let score else {
+                missing.append(UnrankedRegion(region: region, reason: "\(year): no \(sums.sourceLevel.name) below it has " + (measure == .rate ? "both a figure and a base" : "a figure")))
+                continue
+            }
+            var o = Observation(region: region.id, indicator: indicator.id, year: year)
+            o.value = measure == .rate ? s.numerator : s.value
+            o.base = measure == .rate ? s.base : nil
+            o.derivation = "sum of \(measure == .rate ? s.withBase : s.contributing) of \(s.expected) \(sums.sourceLevel.name) figures"
+            scored.append(RankedRegion(region: region, year: year, score: score, isIndirect: true, rank: 0, percentile: 0, observation: o))
+        }
+        return (scored, missing, sums)
     }
 
     /// The entry of a region, if ranked.

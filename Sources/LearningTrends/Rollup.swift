@@ -85,64 +85,28 @@ extension RollupResult {
                 combination: RateCombination = .ratioOfSums) throws(RollupError) {
         guard let indicator = dataset.catalogue[id] else { throw .unknownIndicator(id) }
         guard indicator.spatial == .sum else { throw .doesNotAddUp(id) }
+        let sums: LevelSums
+        do { sums = try dataset.levelSums(indicator: id, year: year, level: level, sourceLevel: sourceLevel, within: within) } catch {
+            switch error {
+            case .unknownIndicator: throw .unknownIndicator(id)
+            case let .levelNotAbove(level, source): throw .levelNotAbove(level: level, source: source)
+            }
+        }
         let g = dataset.gazetteer
-        let withinIndex = within.flatMap { g.index(of: $0) }
-        let rows = dataset.rows(indicator: id, year: year).filter { dataset.scope(at: $0) == nil }
-        func inArea(_ r: Gazetteer.Index) -> Bool { withinIndex.map { g.isWithin(r, $0) } ?? true }
-        let source = sourceLevel ?? rows.map { g[dataset.columns.region[$0]].level }.filter { $0 > level }.max() ?? AdministrativeLevel(rawValue: level.rawValue + 1) ?? level
-        guard source > level else { throw .levelNotAbove(level: level, source: source) }
-
-        // Each region's ancestor at the target level, computed once per region, not per row.
-        let target = (0..<g.count).map { g.ancestor(of: Gazetteer.Index($0), at: level) }
-        var expected = [Int](repeating: 0, count: g.count)
-        var totalExpected = 0
-        for r in 0..<g.count where g.regions[r].level == source && inArea(Gazetteer.Index(r)) {
-            totalExpected += 1
-            if let t = target[r] { expected[Int(t)] += 1 }
+        let rows = sums.regions.indices.map { k in
+            RollupRow(sums.sums[k], region: g[sums.regions[k]], reported: sums.reportedRows[k].map { dataset[$0] }, combination: combination)
         }
-        var sums = [Accumulator](repeating: Accumulator(), count: g.count)
-        var total = Accumulator()
-        var reported: [Gazetteer.Index: Int] = [:]
-        for row in rows {
-            let r = dataset.columns.region[row]
-            let region = g[r]
-            if region.level == level, inArea(r) { reported[r] = row }
-            guard region.level == source, inArea(r), let t = target[Int(r)] else { continue }
-            let value = dataset.value(at: row), base = dataset.base(at: row)
-            sums[Int(t)].add(value: value, base: base)
-            total.add(value: value, base: base)
-        }
-        var out: [RollupRow] = []
-        for t in 0..<g.count where expected[t] > 0 {
-            out.append(sums[t].row(region: g.regions[t], expected: expected[t], reported: reported[Gazetteer.Index(t)].map { dataset[$0] }, combination: combination))
-        }
-        let area = withinIndex.map { g[$0] } ?? g.regions.first { $0.level == .country } ?? g.regions[0]
-        self.init(indicator: indicator, year: year, level: level, sourceLevel: source, combination: combination, rows: out,
-                  total: totalExpected > 0 ? total.row(region: area, expected: totalExpected, reported: nil, combination: combination) : nil)
+        let area = within.flatMap { g[$0] } ?? g.regions.first { $0.level == .country } ?? g.regions[0]
+        self.init(indicator: indicator, year: year, level: level, sourceLevel: sums.sourceLevel, combination: combination, rows: rows,
+                  total: sums.total.expected > 0 ? RollupRow(sums.total, region: area, reported: nil, combination: combination) : nil)
     }
 }
 
-/// Running sums for one region of a roll-up.
-private struct Accumulator {
-    var value = 0.0, numerator = 0.0, base = 0.0, rateSum = 0.0
-    var contributing = 0, withBase = 0
-
-    mutating func add(value v: Double?, base b: Double?) {
-        guard let v else { return }
-        value += v
-        contributing += 1
-        if let b {
-            numerator += v
-            base += b
-            withBase += 1
-            if b != 0 { rateSum += v / b }
-        }
-    }
-
-    func row(region: Region, expected: Int, reported: Observation?, combination: RateCombination) -> RollupRow {
-        RollupRow(region: region, value: contributing > 0 ? value : nil, numerator: withBase > 0 ? numerator : nil,
-                  base: withBase > 0 ? base : nil,
-                  meanOfRates: combination == .meanOfRates && withBase > 0 ? rateSum / Double(withBase) : nil,
-                  contributing: contributing, withBase: withBase, expected: expected, reported: reported)
+extension RollupRow {
+    init(_ s: LevelSums.Sums, region: Region, reported: Observation?, combination: RateCombination) {
+        self.init(region: region, value: s.contributing > 0 ? s.value : nil, numerator: s.withBase > 0 ? s.numerator : nil,
+                  base: s.withBase > 0 ? s.base : nil,
+                  meanOfRates: combination == .meanOfRates && s.withBase > 0 ? s.rateSum / Double(s.withBase) : nil,
+                  contributing: s.contributing, withBase: s.withBase, expected: s.expected, reported: reported)
     }
 }
