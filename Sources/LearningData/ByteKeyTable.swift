@@ -48,11 +48,20 @@ struct ByteKeyTable: Sendable {
         }
     }
 
-    /// FNV-1a.
+    /// The length, the first and the last (up to) eight bytes, mixed: ids differ at one end or the
+    /// other, and the equality check settles the rest.
     @inline(__always)
     private static func hash(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in start..<end { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3 }
+        let length = end - start
+        var head: UInt64 = 0, tail: UInt64 = 0
+        let n = min(length, 8)
+        for i in 0..<n {
+            head |= UInt64(p[start + i]) << (8 * UInt64(i))
+            tail |= UInt64(p[end - n + i]) << (8 * UInt64(i))
+        }
+        var h = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(length)
+        h ^= h >> 31
+        h = h &* 0x94D0_49BB_1331_11EB
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 }

@@ -68,6 +68,7 @@ struct FiguresRowScanner: Sendable {
         piece.end = from
         var pos = from, line = 0
         var expectedLine = -1
+        var previous = RowFields()
         var first = true
         let n = p.count
         recordLoop: while pos < to {
@@ -77,6 +78,7 @@ struct FiguresRowScanner: Sendable {
             }
             let recordStart = pos, recordLine = line
             var row = RowFields()
+            (row.lastRegion, row.lastRegionStart, row.lastRegionLength) = (previous.lastRegion, previous.lastRegionStart, previous.lastRegionLength)
             var field = 0
             var slow = false
             while true {
@@ -132,6 +134,7 @@ struct FiguresRowScanner: Sendable {
             if first { piece.firstLine = recordLine; first = false }
             else if recordLine != expectedLine { piece.lineJumps.append((piece.columns.count, recordLine)) }
             expectedLine = recordLine + 1
+            previous = row
             if slow {
                 piece.slowRows.append((piece.columns.count, recordStart, recordLine))
                 row = RowFields()
@@ -156,6 +159,8 @@ struct FiguresRowScanner: Sendable {
         var region: Int32 = 0, indicator: Int32 = 0, year: Int16 = 0
         var value = Double.nan, base = Double.nan, target = Double.nan, stated = Double.nan
         var targetForm = 0, statedDigits = 0
+        /// The last region looked up, and where its id is in the buffer.
+        var lastRegion: Int32 = 0, lastRegionStart = 0, lastRegionLength = -1
         var hasFigure: Bool { !value.isNaN || !target.isNaN || !stated.isNaN }
     }
 
@@ -178,8 +183,14 @@ struct FiguresRowScanner: Sendable {
         case .ignored: return true
         case .detail: return s == e
         case .region:
+            // Rows of one region usually come together: compare with the last one before hashing.
+            if e - s == r.lastRegionLength, Self.equal(p, s, r.lastRegionStart, e - s) {
+                r.region = r.lastRegion
+                return true
+            }
             guard let i = regions.lookup(p, s, e) else { return false }
             r.region = i
+            (r.lastRegion, r.lastRegionStart, r.lastRegionLength) = (i, s, e - s)
         case .indicator:
             guard let i = indicators.lookup(p, s, e) else { return false }
             r.indicator = i
@@ -242,6 +253,12 @@ struct FiguresRowScanner: Sendable {
         guard i == e - 1 else { return false }
         r.stated = fraction == 0 ? Double(mantissa) : Double(mantissa) / Self.powersOfTen[fraction]
         r.statedDigits = fraction
+        return true
+    }
+
+    @inline(__always)
+    private static func equal(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ length: Int) -> Bool {
+        for i in 0..<length where p[a + i] != p[b + i] { return false }
         return true
     }
 
