@@ -113,15 +113,19 @@ public struct Dataset: Sendable {
 
     // MARK: Row access
 
+    /// The target at a row, if it has one (without reassembling the whole observation).
+    public func target(at row: Int) -> Target? {
+        let f = columns.flags[row]
+        guard f.hasTarget else { return nil }
+        let high = f.hasTarget && !columns.detailRows.isEmpty ? (columns.details(at: row)?.targetMax ?? .nan) : .nan
+        return Target(value: columns.target[row], upperBound: high.isNaN ? nil : high, isRate: f.targetIsRate, comparison: f.targetComparison)
+    }
+
     /// The observation at a row, reassembled from the columns.
     public subscript(row: Int) -> Observation {
         let c = columns, f = c.flags[row]
         let d = c.details(at: row)
-        var target: Target? = nil
-        if f.hasTarget {
-            let high = d?.targetMax ?? .nan
-            target = Target(value: c.target[row], upperBound: high.isNaN ? nil : high, isRate: f.targetIsRate, comparison: f.targetComparison)
-        }
+        let target = self.target(at: row)
         var stated: StatedPercent? = nil
         if !c.statedPercent[row].isNaN {
             let text = d.flatMap { strings[$0.statedText] }

@@ -97,6 +97,7 @@ extension Evaluator {
             for key in keys { rowKeys.append(try evaluate(key.value, scope)) }
             values.append(rowKeys)
         }
+        if let order = Self.numericOrder(values, keys) { return table.selecting(order) }
         let order = Array(0..<table.rowCount).sorted { a, b in
             for (k, key) in keys.enumerated() {
                 let c = Self.compare(values[a][k], values[b][k])
@@ -109,6 +110,31 @@ extension Evaluator {
             return a < b
         }
         return table.selecting(order)
+    }
+
+    /// The order for keys that are all numbers or missing (the usual `sort rate desc`, `top 10 by x`):
+    /// the same order as the general comparison, over plain doubles. Nil when some key is not a number.
+    static func numericOrder(_ values: [[Value]], _ keys: [SortKey]) -> [Int]? {
+        var numbers = [Double](repeating: 0, count: values.count * keys.count)
+        for (row, rowKeys) in values.enumerated() {
+            for (k, v) in rowKeys.enumerated() {
+                if v.isNull { numbers[row * keys.count + k] = .nan; continue }
+                guard let x = v.numeric, !x.isNaN else { return nil }
+                numbers[row * keys.count + k] = x
+            }
+        }
+        let width = keys.count
+        let descending = keys.map(\.descending)
+        return Array(0..<values.count).sorted { a, b in
+            for k in 0..<width {
+                let x = numbers[a * width + k], y = numbers[b * width + k]
+                if x == y { continue }
+                if x.isNaN { return false }         // missing values go last whichever the direction
+                if y.isNaN { return true }
+                return descending[k] ? x > y : x < y
+            }
+            return a < b
+        }
     }
 
     /// A total order for sorting: null last, numbers by value, text and names alphabetically (folded).

@@ -66,7 +66,8 @@ struct Evaluator {
         case let .member(base, field, span):
             return try member(try evaluate(base, scope), field, span)
         case let .pipeline(left, stages, _):
-            var value = try evaluate(left, scope)
+            var value: Value
+            if let narrowed = try narrowedSource(left, by: stages.first, scope) { value = narrowed } else { value = try evaluate(left, scope) }
             for stage in stages { value = try apply(stage, to: value, scope) }
             return value
         }

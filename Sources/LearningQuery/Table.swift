@@ -22,7 +22,8 @@ public struct Column: Sendable {
 public struct Table: Sendable {
     enum Storage: Sendable {
         case columns([Column])
-        case figures(Dataset, rows: [Int32])
+        // Boxed: a Dataset is a large value, and tables are copied into every row scope.
+        indirect case figures(Dataset, rows: [Int32])
     }
 
     var storage: Storage
@@ -107,25 +108,26 @@ enum FiguresColumns {
                         "stated", "qualifier", "derived", "document", "quote"]
 
     static func value(_ dataset: Dataset, row: Int, column: Int) -> Value {
-        switch names[column] {
-        case "region": return .region(dataset.region(at: row))
-        case "level": return .text(dataset.region(at: row).level.name)
-        case "parent": return dataset.region(at: row).parent.flatMap { dataset.gazetteer[$0] }.map(Value.region) ?? .null
-        case "indicator": return .indicator(dataset.indicator(at: row))
-        case "year": return .year(Int(dataset.columns.year[row]))
-        case "scope": return .text(dataset.scope(at: row))
-        case "value": return .figure(dataset.value(at: row), unit: dataset.indicator(at: row).unit)
-        case "base": return dataset.base(at: row).map(Value.number) ?? .null
-        case "rate":
+        // By position, in the order of `names`: this runs for every cell a query reads.
+        switch column {
+        case 0: return .region(dataset.region(at: row))
+        case 1: return .text(dataset.gazetteer.levels[Int(dataset.columns.region[row])].name)
+        case 2: return dataset.region(at: row).parent.flatMap { dataset.gazetteer[$0] }.map(Value.region) ?? .null
+        case 3: return .indicator(dataset.indicator(at: row))
+        case 4: return .year(Int(dataset.columns.year[row]))
+        case 5: return .text(dataset.scope(at: row))
+        case 6: return .figure(dataset.value(at: row), unit: dataset.indicator(at: row).unit)
+        case 7: return dataset.base(at: row).map(Value.number) ?? .null
+        case 8:
             let v = dataset.columns.value[row], b = dataset.columns.base[row]
             return v.isNaN || b.isNaN || b == 0 ? .null : .percent(v / b * 100)
-        case "target":
-            return dataset[row].target.map { .target($0, money: dataset.indicator(at: row).unit.isMoney) } ?? .null
-        case "stated": return .text(dataset[row].statedPercent?.text)
-        case "qualifier": return dataset.columns.flags[row].qualifier == .exact ? .null : .text(dataset.columns.flags[row].qualifier.rawValue)
-        case "derived": return .text(dataset[row].derivation)
-        case "document": return .text(dataset[row].provenance?.document)
-        case "quote": return .text(dataset[row].provenance?.quote)
+        case 9:
+            return dataset.target(at: row).map { .target($0, money: dataset.indicator(at: row).unit.isMoney) } ?? .null
+        case 10: return .text(dataset[row].statedPercent?.text)
+        case 11: return dataset.columns.flags[row].qualifier == .exact ? .null : .text(dataset.columns.flags[row].qualifier.rawValue)
+        case 12: return .text(dataset[row].derivation)
+        case 13: return .text(dataset[row].provenance?.document)
+        case 14: return .text(dataset[row].provenance?.quote)
         default: return .null
         }
     }

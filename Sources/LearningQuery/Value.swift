@@ -5,6 +5,8 @@ import LearningTrends
 ///
 /// Numbers carry what they measure, because it decides how they print and combine: a percent minus a
 /// percent is percentage points, money prints with "đ", a year never gets a thousands separator.
+///
+/// Large payloads are boxed (`indirect`), so a value is a few words and tables of values copy cheaply.
 public enum Value: Sendable {
     /// Missing. Arithmetic with it gives missing; it is never zero.
     case null
@@ -25,21 +27,21 @@ public enum Value: Sendable {
     /// A list of values.
     case list([Value])
     /// Named fields, in order.
-    case record(Record)
+    indirect case record(Record)
     /// Rows and named columns.
-    case table(Table)
+    indirect case table(Table)
     /// An indicator's figures for a region, year by year.
-    case series(Series)
+    indirect case series(Series)
     /// A region of the dataset.
-    case region(Region)
+    indirect case region(Region)
     /// An indicator of the catalogue.
-    case indicator(Indicator)
+    indirect case indicator(Indicator)
     /// A relative period: `latest`, `last(5)`.
-    case period(RelativePeriod)
+    indirect case period(RelativePeriod)
     /// A target ("≥ 800.000.000 đ", "> 92%"); `money` says whether its amount is in đồng.
-    case target(Target, money: Bool)
+    indirect case target(Target, money: Bool)
     /// A chart: SVG in notebooks, Unicode in a terminal.
-    case chart(Chart)
+    indirect case chart(Chart)
 
     /// The name of the value's type, as messages use it.
     public var typeName: String {

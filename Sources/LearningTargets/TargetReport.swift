@@ -17,21 +17,30 @@ public struct TargetReport: Hashable, Sendable {
     /// The targets, by year, region and indicator.
     public let evaluations: [TargetEvaluation]
 
-    /// Evaluates the targets of a dataset, optionally of one year or one indicator only.
+    /// Evaluates the targets of a dataset, optionally of one year or one indicator only, by year, then
+    /// region (in gazetteer order), then indicator (in catalogue order), then scope.
+    ///
+    /// It reads only the rows of the indicators and year asked for (the dataset's index), and orders
+    /// them by numbers, never by text.
     public init(_ dataset: Dataset, year: Int? = nil, indicator: IndicatorID? = nil) {
-        var out: [TargetEvaluation] = []
-        let rows = indicator.map { Array(dataset.rows(indicator: $0)) } ?? Array(0..<dataset.count)
-        for row in rows where dataset.columns.flags[row].hasTarget {
-            guard year == nil || Int(dataset.columns.year[row]) == year else { continue }
+        var rows: [Int] = []
+        let indicators = indicator.map { [$0] } ?? dataset.catalogue.indicators.map(\.id)
+        let flags = dataset.columns.flags
+        for id in indicators {
+            let block = year.map { dataset.rows(indicator: id, year: $0) } ?? dataset.rows(indicator: id)
+            for row in block where flags[row].hasTarget { rows.append(row) }
+        }
+        let c = dataset.columns
+        // The dataset's rows are by indicator, year, region and scope, so within one year and region
+        // the row number gives catalogue order and then scope order.
+        let sortedRows = rows.map { row in (key: Int64(c.year[row]) << 32 | Int64(c.region[row]), row: row) }
+            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.row < $1.row }
+            .map(\.row)
+        evaluations = sortedRows.map { row in
             let o = dataset[row]
             let attainment = Attainment(o)
-            out.append(TargetEvaluation(observation: o, region: dataset.region(at: row), indicator: dataset.indicator(at: row),
-                                        attainment: attainment,
-                                        projection: attainment == nil ? TargetProjection(dataset, target: o) : nil))
-        }
-        evaluations = out.sorted {
-            ($0.observation.year, $0.region.id.rawValue, $0.indicator.id.rawValue, $0.observation.scope ?? "")
-                < ($1.observation.year, $1.region.id.rawValue, $1.indicator.id.rawValue, $1.observation.scope ?? "")
+            return TargetEvaluation(observation: o, region: dataset.region(at: row), indicator: dataset.indicator(at: row),
+                                    attainment: attainment, projection: attainment == nil ? TargetProjection(dataset, target: o) : nil)
         }
     }
 
