@@ -74,6 +74,7 @@ guard let dataPath = option("--data"), let questionsPath = option("--questions")
 let repeats = option("--repeat").flatMap(Int.init) ?? 7
 guard let questionsText = try? String(contentsOfFile: questionsPath, encoding: .utf8) else { fail("cannot read \(questionsPath)") }
 let questions = parseQuestions(questionsText)
+DatasetLoader.tuneAllocatorForLargeLoads()
 
 func load(_ path: String) -> (Dataset, Double) {
     let start = DispatchTime.now().uptimeNanoseconds

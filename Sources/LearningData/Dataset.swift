@@ -3,7 +3,7 @@
 ///
 /// - The rows of one indicator are one contiguous range, and so are those of one indicator in one year
 ///   (``rows(indicator:year:)``), sorted by region: an analysis of one indicator never scans the others.
-/// - The rows of one region are listed in a compact index (``rows(region:)``).
+/// - The rows of one region are found by binary search in each of those blocks (``rows(region:)``).
 ///
 /// Get the seeds' dataset with ``embedded()``, a user's with ``DatasetLoader``.
 public struct Dataset: Sendable {
@@ -19,13 +19,12 @@ public struct Dataset: Sendable {
     public let columns: ObservationColumns
     let strings: StringPool
     private let indicatorStarts: [Int]                    // rows of indicator i: indicatorStarts[i]..<indicatorStarts[i+1]
-    private let yearBlocks: [YearBlockKey: Range<Int>]
-    private let regionStarts: [Int]                       // regionRows[regionStarts[r]..<regionStarts[r+1]]
-    private let regionRows: [Int32]
+    /// The (indicator, year) blocks in row order; those of indicator i are blocks[blockStarts[i]..<blockStarts[i+1]].
+    private let blocks: [Range<Int>]
+    private let blockYears: [Int16]
+    private let blockStarts: [Int]
     /// Every year some observation refers to, ascending.
     public let years: [Int]
-
-    private struct YearBlockKey: Hashable { let indicator: IndicatorCatalogue.Index; let year: Int16 }
 
     init(name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue, documents: DocumentStore, columns: ObservationColumns, strings: StringPool) {
         self.name = name
@@ -36,33 +35,32 @@ public struct Dataset: Sendable {
         self.strings = strings
         let n = columns.count
         var indicatorStarts = [Int](repeating: 0, count: catalogue.count + 1)
-        var regionCounts = [Int](repeating: 0, count: gazetteer.count + 1)
-        var yearBlocks: [YearBlockKey: Range<Int>] = [:]
+        var blocks: [Range<Int>] = [], blockYears: [Int16] = []
+        var blockStarts = [Int](repeating: 0, count: catalogue.count + 1)
         var yearSet = Set<Int16>()
         var blockStart = 0
-        for row in 0..<n {
-            indicatorStarts[Int(columns.indicator[row]) + 1] += 1
-            regionCounts[Int(columns.region[row]) + 1] += 1
-            let endsBlock = row + 1 == n || columns.indicator[row + 1] != columns.indicator[row] || columns.year[row + 1] != columns.year[row]
-            if endsBlock {
-                yearBlocks[YearBlockKey(indicator: columns.indicator[row], year: columns.year[row])] = blockStart..<(row + 1)
-                yearSet.insert(columns.year[row])
-                blockStart = row + 1
+        columns.indicator.withUnsafeBufferPointer { indicator in
+            columns.year.withUnsafeBufferPointer { year in
+                for row in 0..<n {
+                    let endsBlock = row + 1 == n || indicator[row + 1] != indicator[row] || year[row + 1] != year[row]
+                    guard endsBlock else { continue }
+                    indicatorStarts[Int(indicator[row]) + 1] += row + 1 - blockStart
+                    blockStarts[Int(indicator[row]) + 1] += 1
+                    blocks.append(blockStart..<(row + 1))
+                    blockYears.append(year[row])
+                    yearSet.insert(year[row])
+                    blockStart = row + 1
+                }
             }
         }
-        for i in 0..<catalogue.count { indicatorStarts[i + 1] += indicatorStarts[i] }
-        for r in 0..<gazetteer.count { regionCounts[r + 1] += regionCounts[r] }
-        var fill = regionCounts
-        var regionRows = [Int32](repeating: 0, count: n)
-        for row in 0..<n {
-            let r = Int(columns.region[row])
-            regionRows[fill[r]] = Int32(row)
-            fill[r] += 1
+        for i in 0..<catalogue.count {
+            indicatorStarts[i + 1] += indicatorStarts[i]
+            blockStarts[i + 1] += blockStarts[i]
         }
         self.indicatorStarts = indicatorStarts
-        self.yearBlocks = yearBlocks
-        self.regionStarts = regionCounts
-        self.regionRows = regionRows
+        self.blocks = blocks
+        self.blockYears = blockYears
+        self.blockStarts = blockStarts
         self.years = yearSet.sorted().map(Int.init)
     }
 
@@ -83,24 +81,37 @@ public struct Dataset: Sendable {
     /// The rows of one indicator in one year, sorted by region.
     public func rows(indicator: IndicatorID, year: Int) -> Range<Int> {
         guard let i = catalogue.index(of: indicator), let y = Int16(exactly: year) else { return 0..<0 }
-        return yearBlocks[YearBlockKey(indicator: i, year: y)] ?? 0..<0
+        let mine = blockStarts[Int(i)]..<blockStarts[Int(i) + 1]
+        let k = blockYears[mine].partitioningIndex { $0 >= y }
+        return k < mine.upperBound && blockYears[k] == y ? blocks[k] : 0..<0
     }
 
-    /// The rows of one region, ascending (so grouped by indicator, then year).
+    /// The rows of one region, ascending (so grouped by indicator, then year): found by binary search
+    /// in each indicator-year block, whose rows are sorted by region, so no index by region is kept.
     public func rows(region: RegionID) -> ArraySlice<Int32> {
         guard let r = gazetteer.index(of: region) else { return [] }
-        return regionRows[regionStarts[Int(r)]..<regionStarts[Int(r) + 1]]
+        return ArraySlice(rows(region: r, blocks: blocks.indices))
     }
 
-    /// The rows of one indicator for one region, by year: the region's rows cut to the indicator's range
-    /// by binary search.
+    /// The rows of one indicator for one region, by year.
     public func rows(indicator: IndicatorID, region: RegionID) -> ArraySlice<Int32> {
-        let all = rows(region: region)
-        let range = rows(indicator: indicator)
-        guard !range.isEmpty else { return [] }
-        let low = all.partitioningIndex { $0 >= Int32(range.lowerBound) }
-        let high = all[low...].partitioningIndex { $0 >= Int32(range.upperBound) }
-        return all[low..<high]
+        guard let i = catalogue.index(of: indicator), let r = gazetteer.index(of: region) else { return [] }
+        return ArraySlice(rows(region: r, blocks: blockStarts[Int(i)]..<blockStarts[Int(i) + 1]))
+    }
+
+    private func rows(region r: Gazetteer.Index, blocks chosen: Range<Int>) -> [Int32] {
+        var out: [Int32] = []
+        columns.region.withUnsafeBufferPointer { region in
+            for k in chosen {
+                let block = blocks[k]
+                var row = region[block].partitioningIndex { $0 >= r }
+                while row < block.upperBound, region[row] == r {
+                    out.append(Int32(row))
+                    row += 1
+                }
+            }
+        }
+        return out
     }
 
     /// The headline observation (no scope) of an indicator for a region in a year, if there is one.

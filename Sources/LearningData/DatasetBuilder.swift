@@ -4,32 +4,36 @@
 /// gazetteer and catalogue. It finds duplicates itself (two rows for the same region, indicator, year
 /// and scope), after sorting, in one pass.
 ///
-/// Memory is a few bytes a row beyond the columns themselves: source lines are kept as the places
-/// where they stop following the row number, details only for the rows that have them, and the sort
-/// permutes the columns in place.
+/// Rows are kept apart by indicator and year as they arrive (a ``RowBucket`` each), so the dataset's
+/// order (indicator, year, region, scope) costs only a sort by region inside each bucket, and building
+/// the dataset moves each bucket into place and frees it: a load holds its rows about once, never
+/// twice.
 public struct DatasetBuilder: Sendable {
     /// The regions observations refer to.
     public let gazetteer: Gazetteer
     /// The indicators observations refer to.
     public let catalogue: IndicatorCatalogue
-    var columns = ObservationColumns()
+    private var buckets: [Int: RowBucket] = [:]
     private var strings = StringPool()
-    /// Rows (in the order added) that carry details, ascending, and their details.
-    private var detailRows: [Int32] = []
-    private var pendingDetails: [ObservationDetails] = []
-    private var lines = LineMap()
+    private let tracksLines: Bool
+    /// How many observations were added.
+    public private(set) var count = 0
 
     /// Starts an empty dataset over these regions and indicators.
     public init(gazetteer: Gazetteer, catalogue: IndicatorCatalogue = .standard) {
-        self.gazetteer = gazetteer
-        self.catalogue = catalogue
+        self.init(gazetteer: gazetteer, catalogue: catalogue, tracksLines: true)
     }
 
-    /// How many observations were added.
-    public var count: Int { columns.count }
+    /// `tracksLines: false` keeps no source line per row (four bytes a row): a caller that can find
+    /// the lines of duplicates another way (the fast loader reads the file again) saves them.
+    init(gazetteer: Gazetteer, catalogue: IndicatorCatalogue, tracksLines: Bool) {
+        self.gazetteer = gazetteer
+        self.catalogue = catalogue
+        self.tracksLines = tracksLines
+    }
 
-    /// Makes room for `n` more rows, so that a large load grows its columns once.
-    public mutating func reserveCapacity(_ n: Int) { columns.reserve(columns.count + n) }
+    /// The bucket of an indicator and year.
+    static func key(indicator: IndicatorCatalogue.Index, year: Int16) -> Int { Int(indicator) << 16 | Int(UInt16(bitPattern: year)) }
 
     /// Adds an observation.
     ///
@@ -41,65 +45,43 @@ public struct DatasetBuilder: Sendable {
         guard let year = Int16(exactly: o.year) else { throw .yearOutOfRange(o.year) }
         let flags = ObservationFlags(qualifier: o.qualifier, baseKind: o.baseKind, percentOf: o.percentOf, target: o.target,
                                      statedDigits: o.statedPercent?.fractionDigits ?? 0, derived: o.isDerived)
-        appendRow(region: region, indicator: indicator, year: year, value: o.value ?? .nan, base: o.base ?? .nan,
-                  target: o.target?.value ?? .nan, stated: o.statedPercent?.value ?? .nan, flags: flags, line: line)
         let details = makeDetails(o)
+        let key = Self.key(indicator: indicator, year: year)
+        var bucket = buckets.removeValue(forKey: key) ?? RowBucket()
+        let c = bucket.columns.count
+        bucket.columns.region.append(region)
+        bucket.columns.indicator.append(indicator)
+        bucket.columns.year.append(year)
+        bucket.columns.value.append(o.value ?? .nan)
+        bucket.columns.base.append(o.base ?? .nan)
+        bucket.columns.target.append(o.target?.value ?? .nan)
+        bucket.columns.statedPercent.append(o.statedPercent?.value ?? .nan)
+        bucket.columns.flags.append(flags)
         if !details.isEmpty {
-            detailRows.append(Int32(columns.count - 1))
-            pendingDetails.append(details)
+            bucket.columns.detailRows.append(Int32(c))
+            bucket.columns.details.append(details)
         }
+        if tracksLines { bucket.lines.append(Int32(clamping: line)) }
+        buckets[key] = bucket
+        count += 1
     }
 
-    /// Adds a row already reduced to its dense fields (the fast loader's path: no details).
-    mutating func appendRow(region: Gazetteer.Index, indicator: IndicatorCatalogue.Index, year: Int16, value: Double, base: Double,
-                            target: Double, stated: Double, flags: ObservationFlags, line: Int) {
-        lines.record(row: columns.count, line: line)
-        columns.region.append(region)
-        columns.indicator.append(indicator)
-        columns.year.append(year)
-        columns.value.append(value)
-        columns.base.append(base)
-        columns.target.append(target)
-        columns.statedPercent.append(stated)
-        columns.flags.append(flags)
-    }
-
-    /// Puts an observation in place of a row added as a placeholder (the fast loader's rows that
-    /// need the full row reader). Rows must be replaced in ascending order.
-    mutating func replace(row: Int, with o: Observation) throws(BuildError) {
-        guard let region = gazetteer.index(of: o.region) else { throw .unknownRegion(o.region) }
-        guard let indicator = catalogue.index(of: o.indicator) else { throw .unknownIndicator(o.indicator) }
-        guard let year = Int16(exactly: o.year) else { throw .yearOutOfRange(o.year) }
-        columns.region[row] = region
-        columns.indicator[row] = indicator
-        columns.year[row] = year
-        columns.value[row] = o.value ?? .nan
-        columns.base[row] = o.base ?? .nan
-        columns.target[row] = o.target?.value ?? .nan
-        columns.statedPercent[row] = o.statedPercent?.value ?? .nan
-        columns.flags[row] = ObservationFlags(qualifier: o.qualifier, baseKind: o.baseKind, percentOf: o.percentOf, target: o.target,
-                                              statedDigits: o.statedPercent?.fractionDigits ?? 0, derived: o.isDerived)
-        let details = makeDetails(o)
-        if !details.isEmpty {
-            detailRows.append(Int32(row))
-            pendingDetails.append(details)
-        }
-    }
-
-    /// Adds rows parsed elsewhere, whose first row came from `firstLine` and whose other rows follow
-    /// line by line except where `lineJumps` says (row within `piece`, line).
-    mutating func append(_ piece: ObservationColumns, firstLine: Int, lineJumps: [(row: Int, line: Int)]) {
-        let start = columns.count
-        lines.record(row: start, line: firstLine)
-        for jump in lineJumps { lines.record(row: start + jump.row, line: jump.line) }
-        columns.region.append(contentsOf: piece.region)
-        columns.indicator.append(contentsOf: piece.indicator)
-        columns.year.append(contentsOf: piece.year)
-        columns.value.append(contentsOf: piece.value)
-        columns.base.append(contentsOf: piece.base)
-        columns.target.append(contentsOf: piece.target)
-        columns.statedPercent.append(contentsOf: piece.statedPercent)
-        columns.flags.append(contentsOf: piece.flags)
+    /// Adds rows already in columns, all of one indicator and year and without details (the fast
+    /// loader's rows).
+    mutating func append(_ piece: ObservationColumns, range: Range<Int>, key: Int) {
+        guard !range.isEmpty else { return }
+        var bucket = buckets.removeValue(forKey: key) ?? RowBucket()
+        bucket.columns.region.append(contentsOf: piece.region[range])
+        bucket.columns.indicator.append(contentsOf: piece.indicator[range])
+        bucket.columns.year.append(contentsOf: piece.year[range])
+        bucket.columns.value.append(contentsOf: piece.value[range])
+        bucket.columns.base.append(contentsOf: piece.base[range])
+        bucket.columns.target.append(contentsOf: piece.target[range])
+        bucket.columns.statedPercent.append(contentsOf: piece.statedPercent[range])
+        bucket.columns.flags.append(contentsOf: piece.flags[range])
+        if tracksLines { bucket.lines.append(contentsOf: repeatElement(0, count: range.count)) }
+        buckets[key] = bucket
+        count += range.count
     }
 
     private mutating func makeDetails(_ o: Observation) -> ObservationDetails {
@@ -126,65 +108,73 @@ public struct DatasetBuilder: Sendable {
 
     /// Sorts (by indicator, year, region, scope, then the order added), indexes and returns the dataset.
     ///
-    /// The order comes from counting sorts (linear in the rows) and is applied to each column in place.
-    ///
     /// - Throws: ``BuildError/duplicates(_:)`` listing every pair of rows with the same region,
     ///   indicator, year and scope, by the lines given to ``append(_:line:)``.
     public consuming func build(name: String, documents: DocumentStore = DocumentStore()) throws(BuildError) -> Dataset {
-        var sorted = columns
-        columns = ObservationColumns()
-        let scopeRanks = makeScopeRanks()
-        let order = RowOrder.sorted(sorted, catalogueCount: catalogue.count, regionCount: gazetteer.count) { row in
-            scopeRanks.rank(ofRow: row)
+        let ranks = scopeRanks()
+        var all = ObservationColumns()
+        all.reserve(count)
+        var duplicates: [(Int, Int)] = []
+        for key in buckets.keys.sorted() {
+            guard var bucket = buckets.removeValue(forKey: key) else { continue }
+            duplicates += bucket.sortByRegion(scopeRank: ranks)
+            guard duplicates.isEmpty else { continue }
+            all.append(bucket.columns)
         }
-        if !order.duplicates.isEmpty {
-            throw .duplicates(order.duplicates.map { (lines.line(ofRow: $0.0), lines.line(ofRow: $0.1)) })
-        }
-        (sorted.detailRows, sorted.details) = RowOrder.remap(rows: detailRows, details: pendingDetails, order: order.rows)
-        RowOrder.apply(order.rows, to: &sorted)
-        return Dataset(name: name, gazetteer: gazetteer, catalogue: catalogue, documents: documents, columns: sorted, strings: strings)
+        guard duplicates.isEmpty else { throw .duplicates(duplicates) }
+        return Dataset(name: name, gazetteer: gazetteer, catalogue: catalogue, documents: documents, columns: all, strings: strings)
     }
 
     /// Scopes compare by the rank of their text among the distinct texts, ranked once: the order is
-    /// alphabetical whatever order rows came in. The headline figure (no scope) sorts first.
-    private func makeScopeRanks() -> ScopeRanks {
-        let scopeIDs = Set(pendingDetails.lazy.map(\.scope).filter { $0 >= 0 })
+    /// alphabetical whatever order rows came in. The headline figure (no scope) has -1 and sorts first.
+    private func scopeRanks() -> [Int32] {
+        var used = Set<Int32>()
+        for bucket in buckets.values { for d in bucket.columns.details where d.scope >= 0 { used.insert(d.scope) } }
         var rank = [Int32](repeating: -1, count: strings.strings.count)
-        for (position, id) in scopeIDs.sorted(by: { strings.strings[Int($0)] < strings.strings[Int($1)] }).enumerated() {
+        for (position, id) in used.sorted(by: { strings.strings[Int($0)] < strings.strings[Int($1)] }).enumerated() {
             rank[Int(id)] = Int32(position)
         }
-        return ScopeRanks(detailRows: detailRows, scopes: pendingDetails.map { $0.scope >= 0 ? rank[Int($0.scope)] : -1 })
+        return rank
     }
 }
 
-/// The scope rank of each row that has details (-1 for none), looked up by binary search: only rows
-/// that share an indicator, year and region ever need it.
-struct ScopeRanks {
-    let detailRows: [Int32]
-    let scopes: [Int32]
+/// The rows of one indicator in one year, in the order added until the dataset is built.
+struct RowBucket: Sendable {
+    var columns = ObservationColumns()
+    /// Source lines, when the builder keeps them.
+    var lines: [Int32] = []
 
-    func rank(ofRow row: Int32) -> Int32 {
-        let i = detailRows.partitioningIndex { $0 >= row }
-        return i < detailRows.count && detailRows[i] == row ? scopes[i] : -1
-    }
-}
-
-/// Source lines of rows, stored only where they stop following the row number by one.
-struct LineMap: Sendable {
-    private var rows: [Int] = []
-    private var offsets: [Int] = []     // line = row + offset, from rows[k] on; Int.min: not known
-
-    mutating func record(row: Int, line: Int) {
-        let offset = line == 0 ? Int.min : line - row
-        if offsets.last != offset {
-            rows.append(row)
-            offsets.append(offset)
+    /// Puts the rows in region order, then scope order, then the order added; returns the pairs of
+    /// source lines that give the same region and scope. Most files list a year's regions in order
+    /// already, and then nothing moves.
+    mutating func sortByRegion(scopeRank: [Int32]) -> [(Int, Int)] {
+        let c = columns
+        let n = c.count
+        let scopeOf: (Int) -> Int32 = { row in
+            guard !c.detailRows.isEmpty else { return -1 }
+            let i = c.detailRows.partitioningIndex { $0 >= Int32(row) }
+            guard i < c.detailRows.count, c.detailRows[i] == Int32(row), c.details[i].scope >= 0 else { return -1 }
+            return scopeRank[Int(c.details[i].scope)]
         }
-    }
-
-    func line(ofRow row: Int) -> Int {
-        let k = rows.partitioningIndex { $0 > row } - 1
-        return k >= 0 && offsets[k] != Int.min ? row + offsets[k] : 0
+        var ordered = true
+        for row in 1..<max(n, 1) where c.region[row] <= c.region[row - 1] {
+            if c.region[row] < c.region[row - 1] || scopeOf(row) <= scopeOf(row - 1) { ordered = false; break }
+        }
+        var duplicates: [(Int, Int)] = []
+        guard !ordered else { return duplicates }
+        let order = (0..<n).sorted { a, b in
+            if c.region[a] != c.region[b] { return c.region[a] < c.region[b] }
+            let sa = scopeOf(a), sb = scopeOf(b)
+            return sa != sb ? sa < sb : a < b
+        }
+        for k in order.indices.dropFirst() {
+            let a = order[k - 1], b = order[k]
+            if c.region[a] == c.region[b], scopeOf(a) == scopeOf(b) {
+                duplicates.append(lines.isEmpty ? (0, 0) : (Int(lines[a]), Int(lines[b])))
+            }
+        }
+        if duplicates.isEmpty { columns.apply(order) }
+        return duplicates
     }
 }
 

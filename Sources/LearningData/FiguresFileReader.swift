@@ -39,14 +39,14 @@ enum FiguresFileReader {
             problems.add(error)
         }
         try problems.throwIfAny()
-        return try finish(builder, file: file.name, name: name, documents: documents)
+        return try finish(consume builder, file: file.name, name: name, documents: documents)
     }
 
     /// Sorts and indexes the rows; duplicates are reported at their lines.
     static func finish(_ builder: consuming DatasetBuilder, file: String, name: String,
                        documents: [String: SourceDocument?]) throws(DatasetLoadError) -> Dataset {
         do {
-            return try builder.build(name: name, documents: DocumentStore(documents.values.compactMap { $0 }))
+            return try (consume builder).build(name: name, documents: DocumentStore(documents.values.compactMap { $0 }))
         } catch let BuildError.duplicates(pairs) {
             throw DatasetLoadError(pairs.prefix(DatasetLoadError.limit).map { first, second in
                 Diagnostic(message: "line \(second) gives the same region, indicator, year and scope as line \(first)",

@@ -14,26 +14,59 @@ struct FiguresRowScanner: Sendable {
     /// What a stretch gave.
     struct Piece {
         var columns = ObservationColumns()
-        /// Rows the full row reader must read: their number here, where the record starts (a byte
-        /// offset in the buffer) and its line (counted from the stretch's first line, 0).
-        var slowRows: [(row: Int, offset: Int, line: Int)] = []
-        /// Rows whose line is not the previous row's plus one (blank lines, line breaks inside quotes).
-        var lineJumps: [(row: Int, line: Int)] = []
+        /// Records the full row reader must read: where each starts (a byte offset in the buffer) and
+        /// its line (counted from the stretch's first line, 0). They are not in `columns`.
+        var slowRows: [(offset: Int, line: Int)] = []
         /// Where the last complete record ends, and the lines up to there.
         var end = 0
         var lines = 0
-        /// The line of the first record (after blank lines).
-        var firstLine = 0
         /// The stretch ends inside a record that the buffer does not hold whole (more bytes to come).
         var incomplete = false
         /// A record breaks the CSV rules.
         var broken = false
+        /// `columns` grouped by indicator and year (see ``groupByBlock(catalogueCount:)``), and the runs
+        /// of each: the builder's bucket key and the rows.
+        var grouped = ObservationColumns()
+        var runs: [(key: Int, rows: Range<Int>)] = []
+        private var counts: [Int] = []
 
         mutating func clear() {
             columns.removeAll()
             slowRows.removeAll()
-            lineJumps.removeAll()
-            (end, lines, firstLine, incomplete, broken) = (0, 0, 0, false, false)
+            runs.removeAll()
+            (end, lines, incomplete, broken) = (0, 0, false, false)
+        }
+
+        /// Groups the rows by indicator and year with a counting sort that keeps their order within
+        /// a group, so the builder takes each group with one copy.
+        mutating func groupByBlock(catalogueCount: Int) {
+            let n = columns.count
+            let years = 201                                // the scanner takes years 1900...2100 only
+            if counts.count != catalogueCount * years + 1 { counts = [Int](repeating: 0, count: catalogueCount * years + 1) }
+            let c = columns
+            @inline(__always) func slot(_ row: Int) -> Int { Int(c.indicator[row]) * years + Int(c.year[row]) - 1900 }
+            for row in 0..<n { counts[slot(row) + 1] += 1 }
+            runs.removeAll(keepingCapacity: true)
+            for k in 0..<(counts.count - 1) {
+                let size = counts[k + 1]
+                counts[k + 1] += counts[k]
+                if size > 0 {
+                    let indicator = IndicatorCatalogue.Index(k / years), year = Int16(k % years + 1900)
+                    runs.append((DatasetBuilder.key(indicator: indicator, year: year), counts[k]..<counts[k + 1]))
+                }
+            }
+            var order = [Int](repeating: 0, count: n)
+            for row in 0..<n { let k = slot(row); order[counts[k]] = row; counts[k] += 1 }
+            for k in counts.indices { counts[k] = 0 }
+            grouped.removeAll()
+            grouped.region.append(contentsOf: order.lazy.map { c.region[$0] })
+            grouped.indicator.append(contentsOf: order.lazy.map { c.indicator[$0] })
+            grouped.year.append(contentsOf: order.lazy.map { c.year[$0] })
+            grouped.value.append(contentsOf: order.lazy.map { c.value[$0] })
+            grouped.base.append(contentsOf: order.lazy.map { c.base[$0] })
+            grouped.target.append(contentsOf: order.lazy.map { c.target[$0] })
+            grouped.statedPercent.append(contentsOf: order.lazy.map { c.statedPercent[$0] })
+            grouped.flags.append(contentsOf: order.lazy.map { c.flags[$0] })
         }
     }
 
@@ -67,9 +100,7 @@ struct FiguresRowScanner: Sendable {
         piece.clear()
         piece.end = from
         var pos = from, line = 0
-        var expectedLine = -1
         var previous = RowFields()
-        var first = true
         let n = p.count
         recordLoop: while pos < to {
             if p[pos] == 0x0A || p[pos] == 0x0D {           // a blank line
@@ -131,15 +162,12 @@ struct FiguresRowScanner: Sendable {
                 break
             }
             if field != roles.count || !row.hasFigure { slow = true }
-            if first { piece.firstLine = recordLine; first = false }
-            else if recordLine != expectedLine { piece.lineJumps.append((piece.columns.count, recordLine)) }
-            expectedLine = recordLine + 1
             previous = row
             if slow {
-                piece.slowRows.append((piece.columns.count, recordStart, recordLine))
-                row = RowFields()
+                piece.slowRows.append((recordStart, recordLine))
+            } else {
+                append(row, to: &piece.columns)
             }
-            append(row, to: &piece.columns)
             piece.end = pos
             piece.lines = line
         }
@@ -280,6 +308,7 @@ struct FiguresRowScanner: Sendable {
     /// ten are exact and one division rounds as `Double(String)` does. Also says whether it is whole.
     @inline(__always)
     static func plain(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> (Double, Bool)? {
+        guard s < e else { return nil }
         var i = s
         let negative = p[i] == 0x2D
         if negative { i += 1 }

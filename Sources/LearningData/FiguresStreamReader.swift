@@ -9,12 +9,23 @@ import Foundation
 /// cannot take are read by the same row reader, in file order, on their real lines; a file that breaks
 /// the CSV rules is handed to the sequential reader whole, for its exact diagnostics.
 enum FiguresStreamReader {
-    /// Bytes read at a time.
-    static let blockSize = 8 << 20
+    /// How the file is cut: bytes read at a time, and the least a core is given to scan. Tests make
+    /// them tiny, so that a small file crosses many blocks and splits.
+    struct Tuning: Sendable {
+        var blockSize = 8 << 20
+        var minimumPieceBytes = 1 << 20
+        var cores = ProcessInfo.processInfo.activeProcessorCount
+    }
 
-    static func read(path: String, name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue,
+    static func read(path: String, name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue, tuning: Tuning = Tuning(),
                      document: @escaping (String) -> SourceDocument?) throws(DatasetLoadError) -> Dataset {
-        guard let file = BlockFile(path: path) else {
+        try readReporting(path: path, name: name, gazetteer: gazetteer, catalogue: catalogue, tuning: tuning, document: document).dataset
+    }
+
+    /// The dataset, and whether the file had to go through the sequential reader (for the tests).
+    static func readReporting(path: String, name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue, tuning: Tuning = Tuning(),
+                              document: @escaping (String) -> SourceDocument?) throws(DatasetLoadError) -> (dataset: Dataset, sequential: Bool) {
+        guard let file = BlockFile(path: path, blockSize: tuning.blockSize) else {
             throw DatasetLoadError([Diagnostic(message: "cannot read \(path)")])
         }
         var documents: [String: SourceDocument?] = [:]
@@ -27,30 +38,29 @@ enum FiguresStreamReader {
         var block = Block()
         file.next(&block, keepingFrom: 0)
         guard let (columns, firstLine, firstByte) = try header(of: block, path: path) else {
-            return try sequential(path: path, name: name, gazetteer, catalogue, document)
+            return (try sequential(path: path, name: name, gazetteer, catalogue, document), true)
         }
         let scanner = FiguresRowScanner(roles: columns.names.map(role), gazetteer: gazetteer, catalogue: catalogue)
         let rowReader = RowReader(columns: columns, gazetteer: gazetteer, catalogue: catalogue)
 
-        var builder = DatasetBuilder(gazetteer: gazetteer, catalogue: catalogue)
+        // No line per row: if duplicates turn up, the sequential reader finds their lines.
+        var builder = DatasetBuilder(gazetteer: gazetteer, catalogue: catalogue, tracksLines: false)
         var problems = ProblemList()
         var line = firstLine
         var start = firstByte
-        var reserved = false
-        var pieces = [FiguresRowScanner.Piece](repeating: .init(), count: ProcessInfo.processInfo.activeProcessorCount)
+        var pieces = [FiguresRowScanner.Piece](repeating: .init(), count: max(1, tuning.cores))
         while true {
-            let used = scanPieces(block, from: start, scanner: scanner, into: &pieces)
-            if pieces[..<used].contains(where: { $0.broken }) { return try sequential(path: path, name: name, gazetteer, catalogue, document) }
+            let used = scanPieces(block, from: start, scanner: scanner, catalogueCount: catalogue.count,
+                                  minimumPieceBytes: tuning.minimumPieceBytes, into: &pieces)
+            if pieces[..<used].contains(where: { $0.broken }) { return (try sequential(path: path, name: name, gazetteer, catalogue, document), true) }
             for piece in pieces[..<used] {
-                let firstRow = builder.count
-                builder.append(piece.columns, firstLine: line + piece.firstLine,
-                               lineJumps: piece.lineJumps.map { ($0.row, line + $0.line) })
+                for run in piece.runs { builder.append(piece.grouped, range: run.rows, key: run.key) }
                 for slow in piece.slowRows {
                     var reader = CSVReader(bytes: block.bytes, file: path, position: slow.offset, line: line + slow.line)
                     do {
                         guard let record = try reader.nextRecord() else { continue }
                         let o = try rowReader.read(record, reader: reader, document: cachedDocument)
-                        try builder.replace(row: firstRow + slow.row, with: o)
+                        try builder.append(o, line: line + slow.line)
                     } catch {
                         problems.add(error)
                         if !problems.hasRoom { try problems.throwIfAny() }
@@ -59,21 +69,20 @@ enum FiguresStreamReader {
                 line += piece.lines
             }
             let consumed = pieces[used - 1].end
-            if !reserved, consumed > start {
-                // Grow the columns once, to the size the first block suggests.
-                let estimate = Double(builder.count) * Double(file.size) / Double(consumed)
-                builder.reserveCapacity(Int(estimate * 1.02) + 64 - builder.count)
-                reserved = true
-            }
             if block.atEnd {
-                if consumed < block.bytes.count { return try sequential(path: path, name: name, gazetteer, catalogue, document) }
+                if consumed < block.bytes.count { return (try sequential(path: path, name: name, gazetteer, catalogue, document), true) }
                 break
             }
             file.next(&block, keepingFrom: consumed)
             start = 0
         }
         try problems.throwIfAny()
-        return try FiguresFileReader.finish(builder, file: path, name: name, documents: documents)
+        do {
+            return (try (consume builder).build(name: name, documents: DocumentStore(documents.values.compactMap { $0 })), false)
+        } catch {
+            // Duplicates (or a row the builder refuses): the sequential reader says where, line by line.
+            return (try sequential(path: path, name: name, gazetteer, catalogue, document), true)
+        }
     }
 
     /// The columns, and the line and byte where the records start; nil when the sequential reader
@@ -105,10 +114,10 @@ enum FiguresStreamReader {
     /// to block); returns how many pieces hold the block. A stretch starts after a line break; if that
     /// break was inside a quoted field, the stretch before it ends elsewhere, and the rest of the block
     /// is scanned again from there in one piece.
-    private static func scanPieces(_ block: Block, from start: Int, scanner: FiguresRowScanner,
-                                   into pieces: inout [FiguresRowScanner.Piece]) -> Int {
+    private static func scanPieces(_ block: Block, from start: Int, scanner: FiguresRowScanner, catalogueCount: Int,
+                                   minimumPieceBytes: Int, into pieces: inout [FiguresRowScanner.Piece]) -> Int {
         let limit = block.limit
-        let parts = max(1, min(pieces.count, (limit - start) / (1 << 20)))
+        let parts = max(1, min(pieces.count, (limit - start) / max(1, minimumPieceBytes)))
         var bounds = [start]
         for k in 1..<parts {
             var cut = max(bounds[bounds.count - 1], start + (limit - start) * k / parts)
@@ -121,12 +130,14 @@ enum FiguresStreamReader {
             Parallel.forEach(&pieces) { k, piece in
                 guard k < parts else { return }
                 scanner.scan(p, from: bounds[k], to: bounds[k + 1], atEnd: atEnd, into: &piece)
+                piece.groupByBlock(catalogueCount: catalogueCount)
             }
             for k in 1..<parts {
                 let before = pieces[k - 1]
                 if before.broken || before.incomplete { return k }
                 if before.end != bounds[k] {
                     scanner.scan(p, from: before.end, to: limit, atEnd: atEnd, into: &pieces[k])
+                    pieces[k].groupByBlock(catalogueCount: catalogueCount)
                     return k + 1
                 }
             }
@@ -156,24 +167,23 @@ struct Block {
 /// A file read in blocks with `read(2)`, into one buffer reused from block to block.
 final class BlockFile {
     private let descriptor: Int32
-    let size: Int
+    private let blockSize: Int
 
-    init?(path: String) {
+    init?(path: String, blockSize: Int) {
+        self.blockSize = max(1, blockSize)
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
-        var info = stat()
-        size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
     }
 
     deinit { close(descriptor) }
 
-    /// Keeps the bytes from `consumed` on and appends up to ``FiguresStreamReader/blockSize`` more; a
+    /// Keeps the bytes from `consumed` on and appends up to a block's size more; a
     /// block without a line break grows until it has one or the file ends.
     func next(_ block: inout Block, keepingFrom consumed: Int) {
         block.bytes.removeSubrange(0..<consumed)
         repeat {
             let old = block.bytes.count
-            let want = FiguresStreamReader.blockSize
+            let want = blockSize
             var got = 0
             block.bytes.append(contentsOf: repeatElement(0, count: want))
             block.bytes.withUnsafeMutableBytes { raw in
@@ -190,22 +200,8 @@ final class BlockFile {
     }
 }
 
-/// Runs work on every core and gathers the results in order.
+/// Runs work on every core.
 enum Parallel {
-    static func map<T>(count: Int, _ body: (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(body) }
-        let results = UnsafeMutablePointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil, count: count)
-        defer { results.deinitialize(count: count); results.deallocate() }
-        withoutActuallyEscaping(body) { body in
-            let shared = UncheckedSendable((body, results))
-            DispatchQueue.concurrentPerform(iterations: count) { k in
-                shared.value.1[k] = shared.value.0(k)
-            }
-        }
-        return (0..<count).map { results[$0]! }
-    }
-
     /// Runs `body(k, &items[k])` for every item, one item a core at a time.
     static func forEach<T>(_ items: inout [T], _ body: (Int, inout T) -> Void) {
         guard items.count > 1 else {

@@ -54,9 +54,9 @@ public struct ObservationColumns: Sendable {
     }
 }
 
-/// The small fields of one row, packed in 32 bits.
+/// The small fields of one row, packed in 16 bits.
 public struct ObservationFlags: Hashable, Sendable {
-    var bits: UInt32
+    var bits: UInt16
 
     init(qualifier: Qualifier, baseKind: BaseKind?, percentOf: PercentBasis, target: Target?, statedDigits: Int, derived: Bool) {
         var b = UInt32(Qualifier.allCases.firstIndex(of: qualifier) ?? 0)                     // bits 0-2
@@ -69,7 +69,7 @@ public struct ObservationFlags: Hashable, Sendable {
         }
         b |= UInt32(min(max(statedDigits, 0), 15)) << 11                                       // bits 11-14
         b |= (derived ? 1 : 0) << 15                                                           // bit 15
-        bits = b
+        bits = UInt16(truncatingIfNeeded: b)
     }
 
     /// How exact the figure is.

@@ -15,6 +15,7 @@ func decodeOrExit(_ bytes: [UInt8], name: String) -> String {
     do { return try ScriptText.decode(bytes, name: name) } catch { fail("\(error)", code: 1) }
 }
 
+DatasetLoader.tuneAllocatorForLargeLoads()
 if let status = runSubcommand(Array(CommandLine.arguments.dropFirst())) { exit(status) }
 
 let options: Options
