@@ -352,6 +352,11 @@ def main():
     os.makedirs(data, exist_ok=True)
     generate(data, args.observations)
     size = os.path.getsize(os.path.join(data, "figures.csv"))
+    # Every engine reads the files from the page cache, not from disk: read them once first.
+    for name in ("figures.csv", "regions.csv"):
+        with open(os.path.join(data, name), "rb") as f:
+            while f.read(1 << 24):
+                pass
     results = {}
     results["khuyenhoc"], ours_peak = run_engine([BENCH, "--data", data, "--questions", QUESTIONS, "--repeat", str(args.repeat)])
     results["khuyenhoc"]["peak"] = ours_peak

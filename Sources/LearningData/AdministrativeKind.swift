@@ -107,10 +107,15 @@ public enum AdministrativeKind: String, Sendable, CaseIterable, Codable, CustomS
         return table.sorted { $0.0.count > $1.0.count }
     }()
 
+    private static let prefixesByFirstWord: [String: [(folded: String, kinds: Set<AdministrativeKind>)]] =
+        Dictionary(grouping: typedPrefixes) { String($0.folded.split(separator: " ")[0]) }
+
     /// Splits a folded name into the kinds its prefix names and the rest: "q binh thanh" gives
     /// ([.urbanDistrict], "binh thanh"). A prefix is only taken when a name follows it.
     static func splitPrefix(folded: String) -> (kinds: Set<AdministrativeKind>?, rest: String) {
-        for (prefix, kinds) in typedPrefixes where folded.hasPrefix(prefix + " ") {
+        // Only the prefixes that start with the name's first word can match: one lookup for most names.
+        guard let space = folded.firstIndex(of: " "), let candidates = prefixesByFirstWord[String(folded[..<space])] else { return (nil, folded) }
+        for (prefix, kinds) in candidates where folded.hasPrefix(prefix + " ") {
             return (kinds, String(folded.dropFirst(prefix.count + 1)))
         }
         return (nil, folded)

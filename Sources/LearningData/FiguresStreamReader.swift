@@ -49,6 +49,7 @@ enum FiguresStreamReader {
         var line = firstLine
         var start = firstByte
         var pieces = [FiguresRowScanner.Piece](repeating: .init(), count: max(1, tuning.cores))
+        var reserved = false
         while true {
             let used = scanPieces(block, from: start, scanner: scanner, catalogueCount: catalogue.count,
                                   minimumPieceBytes: tuning.minimumPieceBytes, into: &pieces)
@@ -69,6 +70,12 @@ enum FiguresStreamReader {
                 line += piece.lines
             }
             let consumed = pieces[used - 1].end
+            if !reserved, consumed > 0, let size = file.size {
+                // The first block tells how the rows spread over indicators and years: size each
+                // bucket for the whole file once.
+                builder.reserveBuckets(scale: Double(size) / Double(consumed))
+                reserved = true
+            }
             if block.atEnd {
                 if consumed < block.bytes.count { return (try sequential(path: path, name: name, gazetteer, catalogue, document), true) }
                 break
@@ -168,6 +175,12 @@ struct Block {
 final class BlockFile {
     private let descriptor: Int32
     private let blockSize: Int
+
+    /// The file's size in bytes, when the system says.
+    var size: Int? {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
+    }
 
     init?(path: String, blockSize: Int) {
         self.blockSize = max(1, blockSize)

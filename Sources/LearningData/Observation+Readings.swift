@@ -18,6 +18,27 @@ public struct RateReading: Hashable, Sendable {
         self.rate = rate
         self.source = source
     }
+
+    /// The rule for a figure's rate: value ÷ base when both are known and the base is not zero,
+    /// otherwise the stated percentage when it is a share of the base; nil when neither.
+    public init?(value: Double?, base: Double?, statedPercent: Double?, percentOf: PercentBasis) {
+        if let value, let base, base != 0 {
+            self.init(rate: value / base, source: .computed)
+        } else if let statedPercent, percentOf == .base {
+            self.init(rate: statedPercent / 100, source: .stated)
+        } else {
+            return nil
+        }
+    }
+}
+
+extension Dataset {
+    /// The rate at a row, by the same rule as ``Observation/rateReading``, read from the columns.
+    public func rateReading(at row: Int) -> RateReading? {
+        let stated = columns.statedPercent[row]
+        return RateReading(value: value(at: row), base: base(at: row), statedPercent: stated.isNaN ? nil : stated,
+                           percentOf: columns.flags[row].percentOf)
+    }
 }
 
 extension Observation {
@@ -25,9 +46,7 @@ extension Observation {
     /// stated percentage when it is a share of the base. The computed rate wins over a printed one that
     /// disagrees with it; ``RateReading/source`` says which was used.
     public var rateReading: RateReading? {
-        if let rate { return RateReading(rate: rate, source: .computed) }
-        if let stated = statedPercent, percentOf == .base { return RateReading(rate: stated.value / 100, source: .stated) }
-        return nil
+        RateReading(value: value, base: base, statedPercent: statedPercent?.value, percentOf: percentOf)
     }
 
     /// Actual over target as a fraction (1.6215 for 97.290.000 against 60.000.000): for an absolute target

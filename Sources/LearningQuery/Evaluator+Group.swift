@@ -96,7 +96,7 @@ extension Evaluator {
             throw QueryError(context.source.diagnostic("E233", "pivot: there is no column “\(valueColumn)”", at: span, expected: input.columnNames.joined(separator: ", ")))
         }
         let keyNames: [String]
-        if case .figures = input.storage { keyNames = ["region", "indicator", "scope"] } else {
+        if input.isFigures { keyNames = ["region", "indicator", "scope"] } else {
             keyNames = input.columnNames.filter { $0 != "year" && $0 != valueColumn }
         }
         let keyIndices = keyNames.compactMap { input.columnIndex($0) }

@@ -6,27 +6,40 @@ import LearningData
 /// evaluates the targets of one indicator instead of all.
 ///
 /// Only conditions that are a top-level `and` of `indicator == X` or `year == N` (X an indicator, N a
-/// year, neither depending on the row) narrow a source; the filter still runs on what is left, so the
-/// answer is the one the plain evaluation gives.
+/// year, neither depending on the row) narrow a source. The rest of the condition (the residual) still
+/// runs on what is left; the equalities the narrowing already guarantees are not tested again row by
+/// row. The answer is the one the plain evaluation gives.
 extension Evaluator {
-    /// The source's value narrowed by the stage after it, or nil when it cannot be narrowed.
-    func narrowedSource(_ source: Expr, by stage: Stage?, _ scope: RowScope?) throws(QueryError) -> Value? {
+    /// The source's value narrowed by the stage after it and what is left of that stage's condition
+    /// (nil when nothing is left), or nil when it cannot be narrowed.
+    func narrowedSource(_ source: Expr, by stage: Stage?, _ scope: RowScope?) throws(QueryError) -> (value: Value, residual: Expr?)? {
         guard let stage, case let .filter(condition) = stage.kind else { return nil }
         switch source {
         case .name("figures", _):
             guard scope?.value("figures") == nil, context.bindings["figures"] == nil else { return nil }
             let keys = constants(in: condition, columns: FiguresColumns.names)
             guard keys.indicator != nil || keys.year != nil else { return nil }
-            return .table(Table(figures: context.dataset, rows: figureRows(indicator: keys.indicator?.value, year: keys.year)))
+            let table = Table(figures: context.dataset, rows: figureRows(indicator: keys.indicator?.value, year: keys.year))
+            return (.table(table), residual(condition, without: keys.used))
         case let .call("targets", arguments, nameSpan, span):
             guard context.bindings["targets"] == nil, !arguments.contains(where: { $0.label == "indicator" }) else { return nil }
-            let keys = constants(in: condition, columns: (Functions.named["targets"]?.columns).flatMap { $0 } ?? [])
+            let keys = constants(in: condition, columns: TargetColumns.names)
             guard let indicator = keys.indicator else { return nil }
             let narrowed = arguments + [Argument(label: "indicator", labelSpan: nil, value: indicator.expr)]
-            return try call("targets", narrowed, nameSpan: nameSpan, span: span, scope, leading: nil)
+            let value = try call("targets", narrowed, nameSpan: nameSpan, span: span, scope, leading: nil)
+            return (value, residual(condition, without: [indicator.conjunct]))
         default:
             return nil
         }
+    }
+
+    /// The condition without the conjuncts at these positions (nil when none is left), rebuilt as a
+    /// left-leaning `and` in the original order.
+    private func residual(_ condition: Expr, without used: Set<Int>) -> Expr? {
+        let kept = Self.conjuncts(condition).enumerated().filter { !used.contains($0.offset) }.map(\.element)
+        guard var result = kept.first else { return nil }
+        for next in kept.dropFirst() { result = .binary("and", result, next, result.span.through(next.span)) }
+        return result
     }
 
     /// The rows of the figures table with this indicator and year (either may be absent), in the
@@ -43,21 +56,25 @@ extension Evaluator {
     }
 
     /// The indicator and year a condition pins, from its top-level `and` of equalities.
-    private func constants(in condition: Expr, columns: [String]) -> (indicator: (value: Indicator, expr: Expr)?, year: Int?) {
-        var indicator: (value: Indicator, expr: Expr)? = nil
+    private func constants(in condition: Expr, columns: [String])
+        -> (indicator: (value: Indicator, expr: Expr, conjunct: Int)?, year: Int?, used: Set<Int>) {
+        var indicator: (value: Indicator, expr: Expr, conjunct: Int)? = nil
         var year: Int? = nil
-        for conjunct in Self.conjuncts(condition) {
+        var used = Set<Int>()
+        for (position, conjunct) in Self.conjuncts(condition).enumerated() {
             guard case let .binary("==", left, right, _) = conjunct else { continue }
             for (column, constant) in [(left, right), (right, left)] {
                 guard case let .name(name, _) = column else { continue }
-                if name == "indicator", let found = self.indicator(constant, columns: columns) {
-                    indicator = indicator == nil ? (found, constant) : indicator
-                } else if name == "year", case let .number(x, _) = constant, let y = Int(exactly: x) {
-                    year = year ?? y
+                if name == "indicator", indicator == nil, let found = self.indicator(constant, columns: columns) {
+                    indicator = (found, constant, position)
+                    used.insert(position)
+                } else if name == "year", year == nil, case let .number(x, _) = constant, let y = Int(exactly: x) {
+                    year = y
+                    used.insert(position)
                 }
             }
         }
-        return (indicator, year)
+        return (indicator, year, used)
     }
 
     /// The indicator an expression names without depending on the row: a name that is not a column,

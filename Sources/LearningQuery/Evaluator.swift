@@ -67,8 +67,17 @@ struct Evaluator {
             return try member(try evaluate(base, scope), field, span)
         case let .pipeline(left, stages, _):
             var value: Value
-            if let narrowed = try narrowedSource(left, by: stages.first, scope) { value = narrowed } else { value = try evaluate(left, scope) }
-            for stage in stages { value = try apply(stage, to: value, scope) }
+            var rest = stages[...]
+            if let narrowed = try narrowedSource(left, by: stages.first, scope) {
+                value = narrowed.value
+                rest = stages.dropFirst()
+                if let residual = narrowed.residual, let first = stages.first {
+                    value = try apply(Stage(kind: .filter(residual), span: first.span), to: value, scope)
+                }
+            } else {
+                value = try evaluate(left, scope)
+            }
+            for stage in rest { value = try apply(stage, to: value, scope) }
             return value
         }
     }

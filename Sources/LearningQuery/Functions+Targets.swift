@@ -40,17 +40,9 @@ extension Functions {
                 columns: ["region", "indicator", "year", "scope", "actual", "target", "attainment", "status", "method"], topic: "targets",
                 summary: "Every target in the data (or of one year, or one indicator): met, exceeded or missed when the actual is known, projected when it is not; by year, region and indicator.",
                 example: "targets(2021)") { (a: inout CallArguments) throws(QueryError) -> Value in
-            let report = TargetReport(a.dataset, year: try a.optionalYear("year"), indicator: a.has("indicator") ? try a.indicator("indicator").id : nil)
-            let e = report.evaluations
-            return .table(Table(columns: [
-                Column("region", e.map { .region($0.region) }), Column("indicator", e.map { .indicator($0.indicator) }),
-                Column("year", e.map { .year($0.observation.year) }), Column("scope", e.map { .text($0.observation.scope) }),
-                Column("actual", e.map { ev in ev.attainment.map { actual($0, ev.indicator) } ?? .null }),
-                Column("target", e.map { ev in ev.observation.target.map { .target($0, money: ev.indicator.unit.isMoney) } ?? .null }),
-                Column("attainment", e.map { $0.attainment?.percentOfTarget.map(Value.percent) ?? .null }),
-                Column("status", e.map { .text($0.attainment?.status.rawValue ?? $0.projection?.status.rawValue) }),
-                Column("method", e.map { .text($0.projection?.method?.description ?? $0.projection?.reason) }),
-            ], notes: ["actual and attainment for rate targets are in percent; a target not yet due is projected from earlier years"]))
+            let rows = TargetReport.rows(a.dataset, year: try a.optionalYear("year"), indicator: a.has("indicator") ? try a.indicator("indicator").id : nil)
+            return .table(Table(targets: a.dataset, rows: rows.map { Int32($0) },
+                                notes: ["actual and attainment for rate targets are in percent; a target not yet due is projected from earlier years"]))
         },
         builtin("audit", [Parameter("all", "boolean", optional: true)], returns: "table",
                 columns: ["region", "indicator", "year", "stated", "computed", "difference", "verdict", "quote"], topic: "targets",

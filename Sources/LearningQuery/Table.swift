@@ -16,14 +16,43 @@ public struct Column: Sendable {
 
 /// Rows and named columns, stored column by column.
 ///
-/// The `figures` table of a dataset is not copied: it is a list of row numbers into the dataset's own
-/// columns, so `where`, `sort`, `take` and `top` only move row numbers, and a value is made only when
-/// it is read. Other tables hold their columns.
+/// The `figures` and `targets()` tables of a dataset are not copied: each is a list of row numbers
+/// into the dataset's own columns, seen through computed columns, so `where`, `sort`, `take` and `top`
+/// only move row numbers, and a value is made only when it is read. Other tables hold their columns.
 public struct Table: Sendable {
     enum Storage: Sendable {
         case columns([Column])
-        // Boxed: a Dataset is a large value, and tables are copied into every row scope.
-        indirect case figures(Dataset, rows: [Int32])
+        case rows(RowSource, rows: [Int32])
+    }
+
+    /// A dataset and how its rows are seen, shared by reference: a Dataset is a large value, and a
+    /// table is read cell by cell, each read taking the storage apart.
+    final class RowSource: Sendable {
+        let dataset: Dataset
+        let view: RowView
+        init(_ dataset: Dataset, _ view: RowView) { (self.dataset, self.view) = (dataset, view) }
+    }
+
+    /// How the rows of a dataset are seen.
+    enum RowView: Sendable {
+        /// Every field of the figure (``FiguresColumns``).
+        case figures
+        /// The target and its attainment or projection (``TargetColumns``).
+        case targets
+
+        var columnNames: [String] {
+            switch self {
+            case .figures: FiguresColumns.names
+            case .targets: TargetColumns.names
+            }
+        }
+
+        func value(_ dataset: Dataset, row: Int, column: Int) -> Value {
+            switch self {
+            case .figures: FiguresColumns.value(dataset, row: row, column: column)
+            case .targets: TargetColumns.value(dataset, row: row, column: column)
+            }
+        }
     }
 
     var storage: Storage
@@ -38,14 +67,26 @@ public struct Table: Sendable {
 
     /// The figures of a dataset, as a table over its rows (all of them by default).
     public init(figures dataset: Dataset, rows: [Int32]? = nil) {
-        storage = .figures(dataset, rows: rows ?? (0..<Int32(dataset.count)).map { $0 })
+        storage = .rows(RowSource(dataset, .figures), rows: rows ?? (0..<Int32(dataset.count)).map { $0 })
+    }
+
+    /// The targets at these rows of a dataset, as a table (see ``TargetColumns``).
+    init(targets dataset: Dataset, rows: [Int32], notes: [String]) {
+        storage = .rows(RowSource(dataset, .targets), rows: rows)
+        self.notes = notes
+    }
+
+    /// Whether this is the figures table (or rows of it).
+    var isFigures: Bool {
+        if case let .rows(source, _) = storage, case .figures = source.view { return true }
+        return false
     }
 
     /// The column names, in order.
     public var columnNames: [String] {
         switch storage {
         case let .columns(columns): columns.map(\.name)
-        case .figures: FiguresColumns.names
+        case let .rows(source, _): source.view.columnNames
         }
     }
 
@@ -53,7 +94,7 @@ public struct Table: Sendable {
     public var rowCount: Int {
         switch storage {
         case let .columns(columns): columns.first?.values.count ?? 0
-        case let .figures(_, rows): rows.count
+        case let .rows(_, rows): rows.count
         }
     }
 
@@ -64,7 +105,7 @@ public struct Table: Sendable {
     public func value(row: Int, column: Int) -> Value {
         switch storage {
         case let .columns(columns): columns[column].values[row]
-        case let .figures(dataset, rows): FiguresColumns.value(dataset, row: Int(rows[row]), column: column)
+        case let .rows(source, rows): source.view.value(source.dataset, row: Int(rows[row]), column: column)
         }
     }
 
@@ -72,7 +113,7 @@ public struct Table: Sendable {
     public func values(column: Int) -> [Value] {
         switch storage {
         case let .columns(columns): return columns[column].values
-        case .figures: return (0..<rowCount).map { value(row: $0, column: column) }
+        case .rows: return (0..<rowCount).map { value(row: $0, column: column) }
         }
     }
 
@@ -80,7 +121,7 @@ public struct Table: Sendable {
     public var columns: [Column] {
         switch storage {
         case let .columns(columns): columns
-        case .figures: columnNames.indices.map { Column(columnNames[$0], values(column: $0)) }
+        case .rows: columnNames.indices.map { Column(columnNames[$0], values(column: $0)) }
         }
     }
 
@@ -90,8 +131,8 @@ public struct Table: Sendable {
         switch storage {
         case let .columns(columns):
             out.storage = .columns(columns.map { column in Column(column.name, picked.map { column.values[$0] }) })
-        case let .figures(dataset, rows):
-            out.storage = .figures(dataset, rows: picked.map { rows[$0] })
+        case let .rows(source, rows):
+            out.storage = .rows(source, rows: picked.map { rows[$0] })
         }
         return out
     }

@@ -48,6 +48,20 @@ public struct Attainment: Hashable, Sendable {
         self.init(actual: actual, target: target, rateSource: source, value: o.value, base: o.base)
     }
 
+    /// The attainment of the target at a row of a dataset, read from its columns (no observation is
+    /// assembled): what ``init(_:)`` gives for `dataset[row]`.
+    public init?(_ dataset: borrowing Dataset, row: Int) {
+        guard let target = dataset.target(at: row) else { return nil }
+        let value = dataset.value(at: row)
+        if target.isRate {
+            guard let reading = dataset.rateReading(at: row) else { return nil }
+            self.init(actual: reading.rate * 100, target: target, rateSource: reading.source, value: value, base: dataset.base(at: row))
+        } else {
+            guard let value else { return nil }
+            self.init(actual: value, target: target, rateSource: nil, value: value, base: dataset.base(at: row))
+        }
+    }
+
     /// The attainment of an actual against a target (`value` and `base` let a missed rate target say how
     /// many units were short).
     public init(actual: Double, target: Target, rateSource: RateSource? = nil, value: Double? = nil, base: Double? = nil) {

@@ -23,6 +23,19 @@ public struct TargetReport: Hashable, Sendable {
     /// It reads only the rows of the indicators and year asked for (the dataset's index), and orders
     /// them by numbers, never by text.
     public init(_ dataset: Dataset, year: Int? = nil, indicator: IndicatorID? = nil) {
+        let sortedRows = Self.rows(dataset, year: year, indicator: indicator)
+        evaluations = sortedRows.map { row in
+            let o = dataset[row]
+            let attainment = Attainment(o)
+            return TargetEvaluation(observation: o, region: dataset.region(at: row), indicator: dataset.indicator(at: row),
+                                    attainment: attainment, projection: attainment == nil ? TargetProjection(dataset, target: o) : nil)
+        }
+    }
+
+    /// The rows that carry a target (of one year, or one indicator, if asked), in the report's order:
+    /// by year, then region (gazetteer order), then indicator (catalogue order), then scope. It reads
+    /// only the rows of the indicators and year asked for, and orders them by numbers, never by text.
+    public static func rows(_ dataset: Dataset, year: Int? = nil, indicator: IndicatorID? = nil) -> [Int] {
         var rows: [Int] = []
         let indicators = indicator.map { [$0] } ?? dataset.catalogue.indicators.map(\.id)
         let flags = dataset.columns.flags
@@ -33,15 +46,9 @@ public struct TargetReport: Hashable, Sendable {
         let c = dataset.columns
         // The dataset's rows are by indicator, year, region and scope, so within one year and region
         // the row number gives catalogue order and then scope order.
-        let sortedRows = rows.map { row in (key: Int64(c.year[row]) << 32 | Int64(c.region[row]), row: row) }
+        return rows.map { row in (key: Int64(c.year[row]) << 32 | Int64(c.region[row]), row: row) }
             .sorted { $0.key != $1.key ? $0.key < $1.key : $0.row < $1.row }
             .map(\.row)
-        evaluations = sortedRows.map { row in
-            let o = dataset[row]
-            let attainment = Attainment(o)
-            return TargetEvaluation(observation: o, region: dataset.region(at: row), indicator: dataset.indicator(at: row),
-                                    attainment: attainment, projection: attainment == nil ? TargetProjection(dataset, target: o) : nil)
-        }
     }
 
     /// The evaluation of one region's target for an indicator and year, if there is one.

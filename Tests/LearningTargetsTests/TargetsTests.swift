@@ -125,3 +125,27 @@ struct TargetReportTests {
         #expect(p.status == (projected >= 35 ? .onTrack : .offTrack))
     }
 }
+
+@Suite("Attainment read from the columns")
+struct ColumnAttainmentTests {
+    @Test("for every row of the seeds, the columns give what the assembled observation gives")
+    func sameAsObservation() throws {
+        let dataset = try Dataset.embedded()
+        for row in 0..<dataset.count {
+            let o = dataset[row]
+            #expect(Attainment(dataset, row: row) == Attainment(o), "row \(row)")
+            #expect(dataset.rateReading(at: row) == o.rateReading, "row \(row)")
+            #expect(dataset.target(at: row) == o.target, "row \(row)")
+        }
+    }
+
+    @Test("the report's rows are the rows with a target, by year, region and indicator")
+    func reportRows() throws {
+        let dataset = try Dataset.embedded()
+        let rows = TargetReport.rows(dataset)
+        #expect(rows.count == (0..<dataset.count).filter { dataset.columns.flags[$0].hasTarget }.count)
+        let keys = rows.map { (Int(dataset.columns.year[$0]), Int(dataset.columns.region[$0]), Int(dataset.columns.indicator[$0])) }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(TargetReport(dataset, year: 2021).evaluations.map(\.observation) == TargetReport.rows(dataset, year: 2021).map { dataset[$0] })
+    }
+}
