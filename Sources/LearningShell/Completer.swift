@@ -20,6 +20,10 @@ public struct Completion: Equatable, Sendable {
 /// found by binary search, not by scanning the regions on every key press.
 public struct Completer: Sendable {
     private let regionKeys: [(folded: String, name: String)]   // sorted by folded
+    /// Every folded key as bytes, each after a space and before a line break, in `regionKeys` order,
+    /// and where each begins: a name's later words are found by one pass over bytes.
+    private let keyText: [UInt8]
+    private let keyStarts: [Int]
     private let indicators: [String]
     private let functions: [String]
 
@@ -31,6 +35,15 @@ public struct Completer: Sendable {
             for alias in region.aliases { keys.append((VietnameseText.fold(alias), alias)) }
         }
         regionKeys = keys.sorted { $0.0 < $1.0 }
+        var text: [UInt8] = [], starts: [Int] = []
+        for key in regionKeys {
+            starts.append(text.count)
+            text.append(0x20)
+            text.append(contentsOf: key.folded.utf8)
+            text.append(0x0A)
+        }
+        keyText = text
+        keyStarts = starts
         indicators = dataset.catalogue.indicators.map(\.id.rawValue).sorted()
         functions = Functions.all.map(\.name).sorted()
     }
@@ -83,11 +96,40 @@ public struct Completer: Sendable {
             i += 1
         }
         if out.isEmpty, !key.isEmpty {
-            for entry in regionKeys where out.count < limit && entry.folded.contains(" " + key) && !out.contains(entry.name) {
-                out.append(entry.name)
+            for entry in entries(withWordStarting: key) where out.count < limit && !out.contains(regionKeys[entry].name) {
+                out.append(regionKeys[entry].name)
             }
         }
         return out.sorted { VietnameseText.fold($0) != VietnameseText.fold($1) ? VietnameseText.fold($0) < VietnameseText.fold($1) : $0 < $1 }
+    }
+
+    /// The entries (ascending) whose folded key has a later word starting with `key`: " key" searched in
+    /// the bytes of all keys at once, a few milliseconds for a national gazetteer.
+    private func entries(withWordStarting key: String) -> [Int] {
+        let needle = Array((" " + key).utf8)
+        var found: [Int] = []
+        keyText.withUnsafeBufferPointer { text in
+            var i = 0
+            let last = text.count - needle.count
+            while i <= last {
+                if text[i] == 0x20, text[i + 1] == needle[1] {
+                    var k = 2
+                    while k < needle.count, text[i + k] == needle[k] { k += 1 }
+                    if k == needle.count {
+                        var low = 0, high = keyStarts.count           // the last entry starting at or before i
+                        while low < high {
+                            let mid = (low + high) / 2
+                            if keyStarts[mid] <= i { low = mid + 1 } else { high = mid }
+                        }
+                        let entry = low - 1
+                        // A match at an entry's own start is a prefix match, which found nothing.
+                        if keyStarts[entry] != i, found.last != entry { found.append(entry) }
+                    }
+                }
+                i += 1
+            }
+        }
+        return found
     }
 
     private func general(_ bindings: [String]) -> [String] {
