@@ -82,10 +82,14 @@ public struct Ranking: Hashable, Sendable {
            let rolled = Self.summedScores(dataset, indicator: indicator, measure: measure, alignment: alignment, level: level, within: within) {
             (scored, missing, summed) = rolled
         }
-        scored.sort { a, b in
-            if a.score != b.score { return direction == .descending ? a.score > b.score : a.score < b.score }
-            return a.region.name != b.region.name ? a.region.name < b.region.name : a.region.id < b.region.id
+        // Sort positions, not the entries themselves (each holds a region and an observation).
+        let scores = scored.map(\.score)
+        let order = scored.indices.sorted { i, j in
+            if scores[i] != scores[j] { return direction == .descending ? scores[i] > scores[j] : scores[i] < scores[j] }
+            let a = scored[i].region, b = scored[j].region
+            return a.name != b.name ? a.name < b.name : a.id < b.id
         }
+        scored = order.map { scored[$0] }
         let ranks = ties.ranks(count: scored.count) { scored[$0].score == scored[$0 - 1].score }
         // Percent rank counts the regions strictly behind: the first index with a different score.
         var behind = [Int](repeating: 0, count: scored.count)
