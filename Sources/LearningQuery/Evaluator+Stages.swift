@@ -24,8 +24,7 @@ extension Evaluator {
             return .table(table.selecting(Array(0..<min(n, table.rowCount))))
         case let .top(count, key, descending):
             let n = try rowCount(count, stage.span)
-            let sorted = try sort(table, [SortKey(value: key, descending: descending)])
-            return .table(sorted.selecting(Array(0..<min(n, sorted.rowCount))))
+            return .table(table.selecting(try order(table, [SortKey(value: key, descending: descending)], limit: n)))
         case let .group(keys, aggregates): return .table(try group(table, keys, aggregates))
         case let .pivot(column): return .table(try pivot(table, column, stage.span))
         case .call: return .null
@@ -87,54 +86,80 @@ extension Evaluator {
     }
 
     func sort(_ table: Table, _ keys: [SortKey]) throws(QueryError) -> Table {
+        table.selecting(try order(table, keys, limit: nil))
+    }
+
+    /// The rows in the order of the keys (missing values last, ties in table order); with `limit`, only
+    /// the first `limit` of them, kept as they come rather than sorting every row (`top 10 by x`).
+    func order(_ table: Table, _ keys: [SortKey], limit: Int?) throws(QueryError) -> [Int] {
         var scope = RowScope(table)
-        var values: [[Value]] = []
-        values.reserveCapacity(table.rowCount)
-        for row in 0..<table.rowCount {
+        let width = keys.count, n = table.rowCount
+        var values: [Value] = []                          // row by row, `width` keys each
+        values.reserveCapacity(n * width)
+        for row in 0..<n {
             try context.tick()
             scope.row = row
-            var rowKeys: [Value] = []
-            for key in keys { rowKeys.append(try evaluate(key.value, scope)) }
-            values.append(rowKeys)
+            for key in keys { values.append(try evaluate(key.value, scope)) }
         }
-        if let order = Self.numericOrder(values, keys) { return table.selecting(order) }
-        let order = Array(0..<table.rowCount).sorted { a, b in
+        if let numbers = Self.numericKeys(values) {
+            let descending = keys.map(\.descending)
+            let before = { (a: Int, b: Int) -> Bool in
+                for k in 0..<width {
+                    let x = numbers[a * width + k], y = numbers[b * width + k]
+                    if x == y || (x.isNaN && y.isNaN) { continue }
+                    if x.isNaN { return false }         // missing values go last whichever the direction
+                    if y.isNaN { return true }
+                    return descending[k] ? x > y : x < y
+                }
+                return a < b
+            }
+            if let limit, limit < n / 4 { return Self.first(limit, of: n, by: before) }
+            let all = Array(0..<n).sorted(by: before)
+            return limit.map { Array(all.prefix($0)) } ?? all
+        }
+        let all = Array(0..<n).sorted { a, b in
             for (k, key) in keys.enumerated() {
-                let c = Self.compare(values[a][k], values[b][k])
+                let va = values[a * width + k], vb = values[b * width + k]
+                let c = Self.compare(va, vb)
                 if c != 0 {
                     // Missing values go last whichever the direction.
-                    if values[a][k].isNull || values[b][k].isNull { return c < 0 }
+                    if va.isNull || vb.isNull { return c < 0 }
                     return key.descending ? c > 0 : c < 0
                 }
             }
             return a < b
         }
-        return table.selecting(order)
+        return limit.map { Array(all.prefix($0)) } ?? all
     }
 
-    /// The order for keys that are all numbers or missing (the usual `sort rate desc`, `top 10 by x`):
-    /// the same order as the general comparison, over plain doubles. Nil when some key is not a number.
-    static func numericOrder(_ values: [[Value]], _ keys: [SortKey]) -> [Int]? {
-        var numbers = [Double](repeating: 0, count: values.count * keys.count)
-        for (row, rowKeys) in values.enumerated() {
-            for (k, v) in rowKeys.enumerated() {
-                if v.isNull { numbers[row * keys.count + k] = .nan; continue }
-                guard let x = v.numeric, !x.isNaN else { return nil }
-                numbers[row * keys.count + k] = x
-            }
+    /// The keys as doubles (NaN for missing), when every key is a number or missing: then rows sort
+    /// as plain doubles, in the same order as the general comparison. Nil when some key is not a number.
+    static func numericKeys(_ values: [Value]) -> [Double]? {
+        var numbers = [Double](repeating: .nan, count: values.count)
+        for (i, v) in values.enumerated() where !v.isNull {
+            guard let x = v.numeric, !x.isNaN else { return nil }
+            numbers[i] = x
         }
-        let width = keys.count
-        let descending = keys.map(\.descending)
-        return Array(0..<values.count).sorted { a, b in
-            for k in 0..<width {
-                let x = numbers[a * width + k], y = numbers[b * width + k]
-                if x == y { continue }
-                if x.isNaN { return false }         // missing values go last whichever the direction
-                if y.isNaN { return true }
-                return descending[k] ? x > y : x < y
+        return numbers
+    }
+
+    /// The first `limit` of `0..<count` under a strict order: one pass, keeping the best so far in
+    /// order, so `top 10` over a large table does not sort it.
+    static func first(_ limit: Int, of count: Int, by before: (Int, Int) -> Bool) -> [Int] {
+        var best: [Int] = []
+        best.reserveCapacity(limit + 1)
+        guard limit > 0 else { return best }
+        for row in 0..<count {
+            if best.count == limit, let worst = best.last, !before(row, worst) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let mid = (low + high) / 2
+                if before(best[mid], row) { low = mid + 1 } else { high = mid }
             }
-            return a < b
+            best.insert(row, at: low)
+            if best.count > limit { best.removeLast() }
         }
+        return best
     }
 
     /// A total order for sorting: null last, numbers by value, text and names alphabetically (folded).
