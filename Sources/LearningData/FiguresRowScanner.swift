@@ -72,12 +72,16 @@ struct FiguresRowScanner: Sendable {
 
     let roles: [Role]
     let regions: ByteKeyTable
+    /// Region names the full lookup would settle alone, when the file names regions rather than
+    /// giving their ids.
+    let names: ByteKeyTable?
     let indicators: ByteKeyTable
     private let flagTable: [ObservationFlags]   // by target form and stated digits
 
-    init(roles: [Role], gazetteer: Gazetteer, catalogue: IndicatorCatalogue) {
+    init(roles: [Role], gazetteer: Gazetteer, catalogue: IndicatorCatalogue, readsNames: Bool = false) {
         self.roles = roles
         regions = ByteKeyTable(gazetteer.regions.enumerated().map { ($0.element.id.rawValue, Int32($0.offset)) })
+        names = readsNames ? ByteKeyTable(gazetteer.unambiguousNames().map { ($0.key, $0.value) }) : nil
         indicators = ByteKeyTable(catalogue.indicators.enumerated().map { ($0.element.id.rawValue, Int32($0.offset)) })
         var table: [ObservationFlags] = []
         for form in 0..<Self.targetForms {
@@ -216,7 +220,7 @@ struct FiguresRowScanner: Sendable {
                 r.region = r.lastRegion
                 return true
             }
-            guard let i = regions.lookup(p, s, e) else { return false }
+            guard let i = regions.lookup(p, s, e) ?? names?.lookup(p, s, e) else { return false }
             r.region = i
             (r.lastRegion, r.lastRegionStart, r.lastRegionLength) = (i, s, e - s)
         case .indicator:

@@ -40,7 +40,7 @@ enum FiguresStreamReader {
         guard let (columns, firstLine, firstByte) = try header(of: block, path: path) else {
             return (try sequential(path: path, name: name, gazetteer, catalogue, document), true)
         }
-        let scanner = FiguresRowScanner(roles: columns.names.map(role), gazetteer: gazetteer, catalogue: catalogue)
+        var scanner = FiguresRowScanner(roles: columns.names.map(role), gazetteer: gazetteer, catalogue: catalogue)
         let rowReader = RowReader(columns: columns, gazetteer: gazetteer, catalogue: catalogue)
 
         // No line per row: if duplicates turn up, the sequential reader finds their lines.
@@ -54,6 +54,12 @@ enum FiguresStreamReader {
             let used = scanPieces(block, from: start, scanner: scanner, catalogueCount: catalogue.count,
                                   minimumPieceBytes: tuning.minimumPieceBytes, into: &pieces)
             if pieces[..<used].contains(where: { $0.broken }) { return (try sequential(path: path, name: name, gazetteer, catalogue, document), true) }
+            if start == firstByte, scanner.names == nil, Self.mostlySlow(pieces[..<used]) {
+                // The file names its regions instead of giving ids: read unambiguous names directly
+                // too, and scan the first block again.
+                scanner = FiguresRowScanner(roles: scanner.roles, gazetteer: gazetteer, catalogue: catalogue, readsNames: true)
+                continue
+            }
             for piece in pieces[..<used] {
                 for run in piece.runs { builder.append(piece.grouped, range: run.rows, key: run.key) }
                 for slow in piece.slowRows {
@@ -90,6 +96,12 @@ enum FiguresStreamReader {
             // Duplicates (or a row the builder refuses): the sequential reader says where, line by line.
             return (try sequential(path: path, name: name, gazetteer, catalogue, document), true)
         }
+    }
+
+    /// Whether a tenth or more of the records went to the row reader.
+    private static func mostlySlow(_ pieces: ArraySlice<FiguresRowScanner.Piece>) -> Bool {
+        let slow = pieces.reduce(0) { $0 + $1.slowRows.count }, fast = pieces.reduce(0) { $0 + $1.columns.count }
+        return slow > 0 && slow * 10 >= slow + fast
     }
 
     /// The columns, and the line and byte where the records start; nil when the sequential reader

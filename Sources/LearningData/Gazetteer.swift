@@ -151,6 +151,17 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// Each region's name as stored, when ``lookup(_:level:)`` of that exact name finds that region
+    /// alone (names two regions share are left out): the fast loader reads such names without the
+    /// full lookup.
+    func unambiguousNames() -> [(key: String, value: Index)] {
+        regions.indices.compactMap { i in
+            let name = regions[i].name
+            guard indexByID[RegionID(name)] == nil, byFoldedName[VietnameseText.fold(name)]?.count == 1 else { return nil }
+            return (name, Index(i))
+        }
+    }
+
     /// The regions whose name or alias contains `pattern`, compared folded; all regions for "".
     public func search(_ pattern: String) -> [Region] {
         let key = VietnameseText.fold(pattern)

@@ -94,6 +94,23 @@ struct FastIngestTests {
         }
     }
 
+    @Test("regions given by name: the unambiguous ones read directly, the shared one refused as the row reader refuses it")
+    func regionNames() throws {
+        var lines = ["region,indicator,year,value"]
+        for year in 2000...2040 { lines.append("Bình Thạnh,members,\(year),\(year)") }
+        let folder = try TemporaryDataset(figures: lines.joined(separator: "\n") + "\n")
+        let (fast, sequential) = Self.bothWays(folder)
+        Self.expectSame(try fast.get(), try sequential.get())
+        #expect(try fast.get().count == 41)
+        // "Bắc Kạn" is both the province and its city: the same error either way.
+        lines[7] = "Bắc Kạn,members,2006,1"
+        let ambiguous = try TemporaryDataset(figures: lines.joined(separator: "\n") + "\n")
+        let (a, b) = Self.bothWays(ambiguous)
+        guard case let .failure(x) = a, case let .failure(y) = b else { Issue.record("both must fail"); return }
+        #expect(x.diagnostics.map(\.description) == y.diagnostics.map(\.description))
+        #expect(x.diagnostics.first?.location?.line == 8)
+    }
+
     @Test("bad rows get the sequential reader's diagnostics, at the same lines and columns")
     func diagnostics() throws {
         var lines = [TemporaryDataset.header]
