@@ -1,3 +1,5 @@
+import Foundation
+
 /// The regions of a dataset, with their hierarchy and lookup by name.
 ///
 /// Regions are numbered in the order given; the dataset's columns refer to them by that number (a
@@ -39,15 +41,21 @@ public struct Gazetteer: Sendable {
             fill[p] += 1
         }
         try Self.checkAcyclic(parentIndex, regions)
-        var byFoldedName: [String: [Index]] = [:]
-        for (i, region) in regions.enumerated() {
-            var keys = Set<String>()
-            for name in [region.name, region.qualifiedName] + region.aliases {
-                let folded = VietnameseText.fold(name)
-                keys.insert(folded)
-                keys.insert(AdministrativeKind.splitPrefix(folded: folded).rest)
+        // The folding is the costly part of a national gazetteer: it runs on every core, a share of
+        // the regions each; the dictionary is then filled in region order, as before.
+        var keyLists = [[String]](repeating: [], count: regions.count)
+        let parts = regions.count < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        keyLists.withUnsafeMutableBufferPointer { lists in
+            let shared = UncheckedSendable(lists)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for i in (regions.count * part / parts)..<(regions.count * (part + 1) / parts) {
+                    shared.value[i] = Self.nameKeys(regions[i])
+                }
             }
-            for key in keys where !key.isEmpty { byFoldedName[key, default: []].append(Index(i)) }
+        }
+        var byFoldedName: [String: [Index]] = [:]
+        for (i, keys) in keyLists.enumerated() {
+            for key in keys { byFoldedName[key, default: []].append(Index(i)) }
         }
         self.regions = regions
         self.levels = regions.map(\.level)
@@ -56,6 +64,21 @@ public struct Gazetteer: Sendable {
         self.childOffsets = childCounts
         self.childList = childList
         self.byFoldedName = byFoldedName
+    }
+
+    /// The folded keys a region is found by: its name, its name after its kind ("quan binh thanh"),
+    /// its aliases, each also without a kind word it begins with; distinct, none empty.
+    private static func nameKeys(_ region: Region) -> [String] {
+        let name = VietnameseText.fold(region.name)
+        // fold(prefix + " " + name) is fold(prefix) + " " + fold(name): folding joins words with one space.
+        let prefix = region.kind == .country ? "" : VietnameseText.fold(region.kind.prefix)
+        var keys: [String] = []
+        for folded in [name, prefix.isEmpty ? name : (name.isEmpty ? prefix : prefix + " " + name)] + region.aliases.map(VietnameseText.fold) {
+            for key in [folded, AdministrativeKind.splitPrefix(folded: folded).rest] where !key.isEmpty && !keys.contains(key) {
+                keys.append(key)
+            }
+        }
+        return keys
     }
 
     private static func checkAcyclic(_ parents: [Index], _ regions: [Region]) throws(GazetteerError) {
@@ -199,6 +222,8 @@ public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible 
 extension String {
     /// The string without white space (NBSP included) at either end.
     var trimmingWhitespace: String {
+        // Most fields begin and end with a visible ASCII character: nothing to trim, no copy.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
