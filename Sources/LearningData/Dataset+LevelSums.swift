@@ -50,7 +50,9 @@ public struct LevelSums: Sendable {
 
 /// Why figures cannot be summed to a level.
 public enum LevelSumsError: Error, Equatable, Sendable {
+    /// The indicator is not in the catalogue.
     case unknownIndicator(IndicatorID)
+    /// The level whose figures would be summed is not below the level asked for.
     case levelNotAbove(level: AdministrativeLevel, source: AdministrativeLevel)
 }
 
