@@ -330,6 +330,11 @@ def generate(data, observations):
         f.write(f"{observations}\n")
 
 
+def cell(seconds):
+    """A time for the tables: milliseconds under a second, seconds above."""
+    return f"{seconds * 1000:.2f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
 def machine():
     cpu = "unknown CPU"
     try:
@@ -412,9 +417,6 @@ def main():
     print("| step | khuyenhoc | polars | DuckDB | khuyenhoc ÷ fastest peer |")
     print("|---|---:|---:|---:|---:|")
 
-    def cell(seconds):
-        return f"{seconds * 1000:.2f} ms" if seconds < 1 else f"{seconds:.2f} s"
-
     def line(label, ours_s, polars_s, duck_s):
         ratio = ours_s / min(polars_s, duck_s)
         print(f"| {label} | {cell(ours_s)} | {cell(polars_s)} | {cell(duck_s)} | {ratio:.2f}× |")
@@ -431,7 +433,6 @@ def main():
 
 def print_shell_figures(data, args, results):
     """The shell's start-up to the first prompt and Tab completion, on a real pseudo-terminal."""
-    cell = lambda s: f"{s * 1000:.2f} ms" if s < 1 else f"{s:.2f} s"
     startup_embedded = time_to_prompt([])
     startup_data = time_to_prompt(["--data", data])
     completion = completion_latency(["--data", data], 'series(learning_family, "dong cam')

@@ -128,7 +128,7 @@ public struct Dataset: Sendable {
     public func target(at row: Int) -> Target? {
         let f = columns.flags[row]
         guard f.hasTarget else { return nil }
-        let high = f.hasTarget && !columns.detailRows.isEmpty ? (columns.details(at: row)?.targetMax ?? .nan) : .nan
+        let high = columns.detailRows.isEmpty ? .nan : (columns.details(at: row)?.targetMax ?? .nan)
         return Target(value: columns.target[row], upperBound: high.isNaN ? nil : high, isRate: f.targetIsRate, comparison: f.targetComparison)
     }
 

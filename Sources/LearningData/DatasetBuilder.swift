@@ -32,8 +32,8 @@ public struct DatasetBuilder: Sendable {
         self.tracksLines = tracksLines
     }
 
-    /// The bucket of an indicator and year.
-    static func key(indicator: IndicatorCatalogue.Index, year: Int16) -> Int { Int(indicator) << 16 | Int(UInt16(bitPattern: year)) }
+    /// The bucket of an indicator and year; keys sort as (indicator, year) do, for every Int16 year.
+    static func key(indicator: IndicatorCatalogue.Index, year: Int16) -> Int { Int(indicator) << 16 | (Int(year) + 32_768) }
 
     /// Adds an observation.
     ///
@@ -79,8 +79,9 @@ public struct DatasetBuilder: Sendable {
     }
 
     /// Adds rows already in columns, all of one indicator and year and without details (the fast
-    /// loader's rows).
+    /// loader's rows), to a builder that keeps no lines.
     mutating func append(_ piece: ObservationColumns, range: Range<Int>, key: Int) {
+        precondition(!tracksLines, "rows without lines go to a builder that keeps none")
         guard !range.isEmpty else { return }
         var bucket = buckets.removeValue(forKey: key) ?? RowBucket()
         bucket.columns.region.append(contentsOf: piece.region[range])
@@ -91,7 +92,6 @@ public struct DatasetBuilder: Sendable {
         bucket.columns.target.append(contentsOf: piece.target[range])
         bucket.columns.statedPercent.append(contentsOf: piece.statedPercent[range])
         bucket.columns.flags.append(contentsOf: piece.flags[range])
-        if tracksLines { bucket.lines.append(contentsOf: repeatElement(0, count: range.count)) }
         buckets[key] = bucket
         count += range.count
     }

@@ -39,22 +39,16 @@ enum FiguresFileReader {
             problems.add(error)
         }
         try problems.throwIfAny()
-        return try finish(consume builder, file: file.name, name: name, documents: documents)
-    }
-
-    /// Sorts and indexes the rows; duplicates are reported at their lines.
-    static func finish(_ builder: consuming DatasetBuilder, file: String, name: String,
-                       documents: [String: SourceDocument?]) throws(DatasetLoadError) -> Dataset {
         do {
             return try (consume builder).build(name: name, documents: DocumentStore(documents.values.compactMap { $0 }))
         } catch let BuildError.duplicates(pairs) {
             throw DatasetLoadError(pairs.prefix(DatasetLoadError.limit).map { first, second in
                 Diagnostic(message: "line \(second) gives the same region, indicator, year and scope as line \(first)",
-                           location: SourceLocation(file: file, line: second, column: 1),
+                           location: SourceLocation(file: file.name, line: second, column: 1),
                            hint: "give one of them a scope (e.g. the part of the region it counts), or remove one")
             })
         } catch {
-            throw DatasetLoadError([Diagnostic(message: "\(file): \(error)")])
+            throw DatasetLoadError([Diagnostic(message: "\(file.name): \(error)")])
         }
     }
 }

@@ -273,14 +273,20 @@ struct FiguresRowScanner: Sendable {
     private func readStated(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, into r: inout RowFields) -> Bool {
         guard e - s >= 2, p[e - 1] == 0x25 else { return false }
         var i = s, mantissa: UInt64 = 0, whole = 0
-        while i < e - 1, Self.isDigit(p[i]) { mantissa = mantissa * 10 + UInt64(p[i] - 48); whole += 1; i += 1 }
-        guard whole >= 1, whole <= 3, whole == 1 || p[s] != 0x30 else { return false }
+        while i < e - 1, Self.isDigit(p[i]) {
+            guard whole < 3 else { return false }         // declined before the mantissa could overflow
+            mantissa = mantissa * 10 + UInt64(p[i] - 48); whole += 1; i += 1
+        }
+        guard whole >= 1, whole == 1 || p[s] != 0x30 else { return false }
         var fraction = 0
         if i < e - 1 {
             guard p[i] == 0x2C else { return false }
             i += 1
-            while i < e - 1, Self.isDigit(p[i]) { mantissa = mantissa * 10 + UInt64(p[i] - 48); fraction += 1; i += 1 }
-            guard fraction >= 1, fraction <= 6 else { return false }
+            while i < e - 1, Self.isDigit(p[i]) {
+                guard fraction < 6 else { return false }
+                mantissa = mantissa * 10 + UInt64(p[i] - 48); fraction += 1; i += 1
+            }
+            guard fraction >= 1 else { return false }
         }
         guard i == e - 1 else { return false }
         r.stated = fraction == 0 ? Double(mantissa) : Double(mantissa) / Self.powersOfTen[fraction]
@@ -317,18 +323,23 @@ struct FiguresRowScanner: Sendable {
         let negative = p[i] == 0x2D
         if negative { i += 1 }
         var mantissa: UInt64 = 0, count = 0
-        while i < e, isDigit(p[i]) { mantissa = mantissa * 10 + UInt64(p[i] - 48); count += 1; i += 1 }
+        // More than 15 digits is declined as soon as it is seen, before the mantissa could overflow.
+        while i < e, isDigit(p[i]) {
+            guard count < 15 else { return nil }
+            mantissa = mantissa * 10 + UInt64(p[i] - 48); count += 1; i += 1
+        }
         guard count > 0 else { return nil }
         var fraction = 0, whole = true
         if i < e, p[i] == 0x2E {
             i += 1
             while i < e, isDigit(p[i]) {
+                guard count < 15 else { return nil }
                 if p[i] != 0x30 { whole = false }
                 mantissa = mantissa * 10 + UInt64(p[i] - 48); fraction += 1; count += 1; i += 1
             }
             guard fraction > 0 else { return nil }
         }
-        guard i == e, count <= 15 else { return nil }
+        guard i == e else { return nil }
         let magnitude = fraction == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[fraction]
         return (negative ? -magnitude : magnitude, whole)
     }

@@ -68,19 +68,6 @@ public enum VietnameseText {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.isASCII {
-                // Most of a Vietnamese name is ASCII once decomposed: no property lookups for it.
-                let v = scalar.value
-                let isUpper = v >= 65 && v <= 90
-                if isUpper || (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
-                    if pendingSpace && !out.isEmpty { out.append(" ") }
-                    pendingSpace = false
-                    out.append(isUpper ? Unicode.Scalar(v + 32) ?? scalar : scalar)
-                } else {
-                    pendingSpace = true
-                }
-                continue
-            }
             let category = scalar.properties.generalCategory
             if category == .nonspacingMark || category == .enclosingMark || category == .spacingMark {
                 continue

@@ -22,7 +22,9 @@ extension Evaluator {
             let table = Table(figures: context.dataset, rows: figureRows(indicator: keys.indicator?.value, year: keys.year))
             return (.table(table), residual(condition, without: keys.used))
         case let .call("targets", arguments, nameSpan, span):
-            guard context.bindings["targets"] == nil, !arguments.contains(where: { $0.label == "indicator" }) else { return nil }
+            // Only when no argument gives the indicator already, by name or as the second one.
+            guard context.bindings["targets"] == nil, !arguments.contains(where: { $0.label == "indicator" }),
+                  arguments.filter({ $0.label == nil }).count < 2 else { return nil }
             let keys = constants(in: condition, columns: TargetColumns.names)
             guard let indicator = keys.indicator else { return nil }
             let narrowed = arguments + [Argument(label: "indicator", labelSpan: nil, value: indicator.expr)]

@@ -37,7 +37,7 @@ extension Functions {
             return .record(Record(fields))
         },
         builtin("targets", [Parameter("year", "year", optional: true), Parameter("indicator", "indicator", optional: true)], returns: "table",
-                columns: ["region", "indicator", "year", "scope", "actual", "target", "attainment", "status", "method"], topic: "targets",
+                columns: TargetColumns.names, topic: "targets",
                 summary: "Every target in the data (or of one year, or one indicator): met, exceeded or missed when the actual is known, projected when it is not; by year, region and indicator.",
                 example: "targets(2021)") { (a: inout CallArguments) throws(QueryError) -> Value in
             let rows = TargetReport.rows(a.dataset, year: try a.optionalYear("year"), indicator: a.has("indicator") ? try a.indicator("indicator").id : nil)

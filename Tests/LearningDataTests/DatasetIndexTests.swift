@@ -45,6 +45,19 @@ struct DatasetIndexTests {
         #expect(rebuilt.observations == observations)
     }
 
+    @Test("years before zero, far back and recent sort in order, and each year's block is found")
+    func yearOrder() throws {
+        var builder = DatasetBuilder(gazetteer: dataset.gazetteer)
+        for year in [2020, -5, 10, 1999, -300] {
+            try builder.append(Observation(region: "bac-kan", indicator: "members", year: year, value: Double(year)))
+        }
+        let built = try builder.build(name: "years")
+        #expect(built.columns.year.map(Int.init) == [-300, -5, 10, 1999, 2020])
+        for year in [-300, -5, 10, 1999, 2020] {
+            #expect(built.rows(indicator: "members", year: year).map { built.columns.value[$0] } == [Double(year)])
+        }
+    }
+
     @Test("missing numbers are nil, never zero")
     func missing() throws {
         let community = try #require(dataset.observation(indicator: "learning_community", region: "ho-chi-minh/binh-thanh", year: 2022))

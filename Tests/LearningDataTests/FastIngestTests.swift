@@ -111,6 +111,21 @@ struct FastIngestTests {
         #expect(x.diagnostics.first?.location?.line == 8)
     }
 
+    @Test("digits too many for the scanner (a value, a target, a percentage) are the row reader's, without overflow")
+    func longDigitRuns() throws {
+        let long = String(repeating: "9", count: 40)
+        for row in ["ho-chi-minh/binh-thanh,members,2022,\(long),,,", "ho-chi-minh/binh-thanh,members,2022,1,,\(long),",
+                    "ho-chi-minh/binh-thanh,members,2022,1,,,\"\(long)%\""] {
+            let folder = try TemporaryDataset(figures: "region,indicator,year,value,base,target,stated_percent\n" + row + "\n")
+            let (fast, sequential) = Self.bothWays(folder)
+            switch (fast, sequential) {
+            case let (.success(a), .success(b)): Self.expectSame(a, b)
+            case let (.failure(a), .failure(b)): #expect(a.diagnostics.map(\.description) == b.diagnostics.map(\.description))
+            default: Issue.record("the two readers disagree on \(row)")
+            }
+        }
+    }
+
     @Test("bad rows get the sequential reader's diagnostics, at the same lines and columns")
     func diagnostics() throws {
         var lines = [TemporaryDataset.header]
@@ -171,6 +186,7 @@ struct ScannerNumberTests {
     @Test("plain numbers read as Double(String) reads them", arguments: [
         "0", "-0", "7", "2631", "51119", "97290000", "43.85", "0.1", "0.3", "37.28", "162.81", "1.005", "-12.5",
         "123456789012345", "9007199254740993", "1.", ".5", "1e5", "+3", "12a", "", "-", "1..2",
+        "123456789012345678901234567890", "0.123456789012345678901234567890",
     ])
     func plainNumbers(_ text: String) {
         let expected = PlainNumber.parse(text)
@@ -195,7 +211,8 @@ struct ScannerNumberTests {
         }
     }
 
-    @Test("stated percentages read as the row reader reads them", arguments: ["37,28%", "70,62%", "100%", "0%", "0,5%", "96,42%", "162,81%", "5,123456%"])
+    @Test("stated percentages read as the row reader reads them",
+          arguments: ["37,28%", "70,62%", "100%", "0%", "0,5%", "96,42%", "162,81%", "5,123456%"])
     func statedPercentages(_ text: String) throws {
         let folder = try TemporaryDataset(figures: "region,indicator,year,value,base,stated_percent\nho-chi-minh/binh-thanh,learning_family,2022,1,2,\"\(text)\"\n")
         let (fast, sequential) = FastIngestTests.bothWays(folder)

@@ -34,6 +34,10 @@ struct NarrowingTests {
         ("targets(2024) | where status == \"exceeded\" and indicator == fund_raised | top 3 by attainment",
          "targets(2024) | where status == \"exceeded\" and not (indicator != fund_raised) | top 3 by attainment"),
         ("figures | where indicator == members and year == 1999", "figures | where not (indicator != members or year != 1999)"),
+        ("targets(2021, fund_raised) | where indicator == fund_raised | count()",
+         "targets(2021, fund_raised) | where not (indicator != fund_raised) | count()"),
+        ("targets(indicator: fund_raised) | where indicator == fund_raised | count()",
+         "targets(indicator: fund_raised) | where not (indicator != fund_raised) | count()"),
     ])
     func sameAnswers(_ narrowed: String, _ plain: String) throws {
         for dataset in [try Dataset.embedded(), try #require(Self.synthetic)] {
