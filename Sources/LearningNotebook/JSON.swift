@@ -158,6 +158,29 @@ public enum JSON: Equatable, Sendable {
             }
         }
 
+        /// The value of the four hexadecimal digits at `k`, or nil when they are not four hex digits.
+        func hex4(at k: Int) -> UInt32? {
+            guard k >= 0, k + 4 <= s.count else { return nil }
+            var value: UInt32 = 0
+            for scalar in s[k..<(k + 4)] {
+                guard let digit = Character(scalar).hexDigitValue, scalar.isASCII else { return nil }
+                value = value << 4 | UInt32(digit)
+            }
+            return value
+        }
+
+        /// The scalar a `\\u` escape stands for, with `i` on its last hex digit. A high surrogate takes
+        /// the low surrogate escape that follows it; a surrogate without its pair is U+FFFD, as
+        /// RFC 8259 leaves it to the reader and as Python's and JavaScript's replacement decoders do.
+        mutating func scalar(escaped code: UInt32) -> Unicode.Scalar {
+            if (0xD800..<0xDC00).contains(code), i + 2 < s.count, s[i + 1] == "\\", s[i + 2] == "u",
+               let low = hex4(at: i + 3), (0xDC00..<0xE000).contains(low) {
+                i += 6
+                return Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+            }
+            return Unicode.Scalar(code) ?? "\u{FFFD}"
+        }
+
         mutating func word(_ w: String, _ v: JSON) throws(JSONError) -> JSON {
             for c in w.unicodeScalars {
                 guard i < s.count, s[i] == c else { throw error("expected \(w)") }
@@ -180,16 +203,11 @@ public enum JSON: Equatable, Sendable {
                     case "b": out.append("\u{8}")
                     case "f": out.append("\u{C}")
                     case "u":
-                        guard i + 4 < s.count, let code = UInt32(String(String.UnicodeScalarView(s[(i + 1)...(i + 4)])), radix: 16) else { throw error("a bad \\u escape") }
+                        guard let code = hex4(at: i + 1) else { throw error("a bad \\u escape: four hexadecimal digits must follow") }
                         i += 4
-                        var value = code
-                        if (0xD800..<0xDC00).contains(code), i + 6 < s.count, s[i + 1] == "\\", s[i + 2] == "u",
-                           let low = UInt32(String(String.UnicodeScalarView(s[(i + 3)...(i + 6)])), radix: 16) {
-                            value = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                            i += 6
-                        }
-                        out.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                    default: out.append(s[i])
+                        out.append(scalar(escaped: code))
+                    case "\"", "\\", "/": out.append(s[i])
+                    default: throw error("a bad escape “\\\(Character(s[i]))”: JSON allows \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u")
                     }
                 } else {
                     out.append(s[i])
