@@ -66,10 +66,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         let label = code.isEmpty ? severity.rawValue : "\(severity.rawValue)[\(code)]"
         var lines = [(location.map { "\($0): " } ?? "") + "\(label): \(message)"]
         if let location, let sourceLine {
-            let shown = Self.visible(sourceLine)
+            let line = Array(Self.visible(sourceLine))
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
-            let column = max(1, min(location.column, shown.count + 1))
+            var column = max(1, min(location.column, line.count + 1))
+            // A long line is shown as a window around the caret, so a megabyte of input is not echoed.
+            let first = max(0, min(column - 1 - Self.contextBefore, line.count - Self.longestLine))
+            let last = min(line.count, first + Self.longestLine)
+            var shown = String(line[first..<last])
+            if first > 0 { shown = "…" + shown; column = column - first + 1 }
+            if last < line.count { shown += "…" }
             let width = max(1, min(length, shown.count - column + 1))
             lines.append(" \(number) | \(shown)")
             lines.append(" \(gutter) | " + String(repeating: " ", count: column - 1) + "^" + String(repeating: "~", count: width - 1))
@@ -77,6 +83,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         if let expected { lines.append("  expected: \(expected)") }
         if let hint { lines.append("  hint: \(hint)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The most characters of a source line shown under a message, and how many of them before the caret.
+    static let longestLine = 160, contextBefore = 60
+
+    /// Text quoted in a message, cut to `limit` characters with the length said: a 10 000-character
+    /// name is shown by its start, never whole.
+    public static func excerpt(_ text: some StringProtocol, limit: Int = 60) -> String {
+        guard text.count > limit else { return String(text) }
+        return String(text.prefix(limit)) + "… (\(text.count) characters)"
     }
 
     /// The line with tabs and other control characters shown as one space each, so a caret (or a table

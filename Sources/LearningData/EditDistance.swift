@@ -19,17 +19,46 @@ public func editDistance(_ a: String, _ b: String) -> Int {
     return previous[b.count]
 }
 
+/// Levenshtein distance between two sequences of scalars when it is at most `limit`, nil otherwise:
+/// only the diagonal band of width 2·limit + 1 is filled, and the work stops as soon as a whole row
+/// is over the limit, so a long or far-off name costs O(length · limit), not O(length²).
+func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+    guard abs(a.count - b.count) <= limit else { return nil }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    let outside = limit + 1
+    var previous = (0...b.count).map { $0 <= limit ? $0 : outside }
+    var current = [Int](repeating: outside, count: b.count + 1)
+    for i in 1...a.count {
+        let low = max(1, i - limit), high = min(b.count, i + limit)
+        current[low - 1] = low == 1 && i <= limit ? i : outside
+        var best = current[low - 1]
+        for j in low...high {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            let value = min(substitution, previous[j] + 1, current[j - 1] + 1, outside)
+            current[j] = value
+            best = min(best, value)
+        }
+        if high < b.count { current[high + 1] = outside }
+        guard best <= limit else { return nil }
+        swap(&previous, &current)
+    }
+    return previous[b.count] <= limit ? previous[b.count] : nil
+}
+
 /// The candidates closest to `query` (all compared folded), nearest first, within a distance that
-/// grows with the length of the query: a hint, never a silent correction.
+/// grows with the length of the query: a hint, never a silent correction. Candidates whose length
+/// alone puts them out of reach are skipped before any distance is computed.
 public func closestMatches(to query: String, among candidates: [String], limit: Int = 3) -> [String] {
     let key = VietnameseText.fold(query)
     guard !key.isEmpty else { return [] }
-    let allowed = max(2, key.unicodeScalars.count / 3)
+    let keyScalars = Array(key.unicodeScalars)
+    let allowed = max(2, keyScalars.count / 3)
     var scored: [(distance: Int, name: String)] = []
     for candidate in candidates {
         let folded = VietnameseText.fold(candidate)
-        let distance = folded.hasPrefix(key) ? 1 : editDistance(key, folded)
-        if distance <= allowed { scored.append((distance, candidate)) }
+        if folded.hasPrefix(key) { scored.append((folded == key ? 0 : 1, candidate)); continue }
+        let scalars = Array(folded.unicodeScalars)
+        if let distance = editDistance(keyScalars, scalars, limit: allowed) { scored.append((distance, candidate)) }
     }
     scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
     var seen = Set<String>()

@@ -27,6 +27,14 @@ public enum PlainNumber {
         return value
     }
 
+    /// Why a plain number read from `text` as `value` is not held as printed, or nil when it is:
+    /// beyond 15 to 17 significant digits a double keeps only the nearest number it can hold, and a
+    /// count or an amount of money must never change silently ("9007199254740993" would be …992).
+    public static func inexactness(of text: some StringProtocol, _ value: Double) -> FieldError? {
+        guard !ExactDecimal.holds(value, plainText: text) else { return nil }
+        return FieldError("“\(text.trimmingWhitespace)” has more digits than a number can hold exactly (15 to 17 significant digits; whole numbers up to 9007199254740992): it would be read as \(format(value))")
+    }
+
     /// Writes a number in plain form, without exponent, trailing zeros dropped.
     public static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }

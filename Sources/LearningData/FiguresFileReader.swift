@@ -68,7 +68,10 @@ struct RowReader {
         }
         func number(_ name: String) throws(Diagnostic) -> Double? {
             guard let t = try text(name) else { return nil }
-            if let value = PlainNumber.parse(t) { return value }
+            if let value = PlainNumber.parse(t) {
+                if let inexact = PlainNumber.inexactness(of: t, value) { throw fail(name, inexact.message) }
+                return value
+            }
             let vietnamese = try? VietnameseNumberReader.parse(t)
             throw fail(name, "“\(t)” is not a number", expected: "plain digits with “.” as the decimal point (97290000, 43.85)",
                        hint: vietnamese.map { "Vietnamese number formats are not used in this column: write \(PlainNumber.format($0.value))" })
@@ -113,7 +116,7 @@ struct RowReader {
             o.baseKind = parsed
         }
         if let targetText = try text("target") {
-            do { o.target = try Target(csv: targetText) } catch { throw fail("target", "“\(targetText)” is not a target", expected: error.message) }
+            do { o.target = try Target(csv: targetText) } catch { throw fail("target", "“\(targetText)” is not a target: \(error.message)") }
         }
         if let statedText = try text("stated_percent") {
             do { o.statedPercent = try StatedPercent(printed: statedText) } catch {

@@ -31,8 +31,14 @@ public enum NumberWriter {
         let digits = min(max(fractionDigits ?? maximumFractionDigits, 0), 9)
         let scale = pow10(digits)
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        // Beyond 2^63 there is no integer part to group exactly: fall back to Swift's own description.
-        guard scaled < 9.2e18 else { return value.description }
+        // Past 19 digits at this precision a double's at most 17 significant digits end before the last
+        // place asked for: its shortest digits, laid out, and zeros are exact, with nothing to round.
+        guard scaled < 9.2e18 else {
+            let (integer, shortFraction) = ExactDecimal.positional(value) ?? ("0", "")
+            let fraction = fractionDigits == nil ? shortFraction : shortFraction + String(repeating: "0", count: max(0, digits - shortFraction.count))
+            return (value < 0 ? "-" : "") + grouped(integer, separator: style.groupSeparator)
+                + (fraction.isEmpty ? "" : style.decimalSeparator + fraction)
+        }
         let whole = UInt64(scaled)
         let unit = UInt64(scale)
         var integerPart = String(whole / unit)
@@ -64,18 +70,12 @@ public enum NumberWriter {
             + (style == .vi ? " điểm %" : " pp")
     }
 
-    /// The shortest digits that read back as `value` (Swift's own), when they need no exponent and no
-    /// more fraction digits than allowed; scaling by a power of ten instead would add noise
-    /// (4308835552.39 × 10⁶ is not exact).
+    /// The shortest digits that read back as `value` (Swift's own), laid out without an exponent, when
+    /// they need no more fraction digits than allowed; scaling by a power of ten instead would add
+    /// noise (4308835552.39 × 10⁶ is not exact).
     private static func shortestDigits(_ value: Double, maximumFractionDigits: Int) -> (integer: String, fraction: String)? {
-        let text = abs(value).description
-        guard !text.contains("e") else { return nil }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let integer = String(parts[0])
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        while fraction.last == "0" { fraction.removeLast() }
-        guard fraction.count <= maximumFractionDigits else { return nil }
-        return (integer, fraction)
+        guard let digits = ExactDecimal.positional(value), digits.fraction.count <= maximumFractionDigits else { return nil }
+        return digits
     }
 
     private static func grouped(_ digits: String, separator: String) -> String {

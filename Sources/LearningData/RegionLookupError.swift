@@ -15,14 +15,14 @@ public enum RegionLookupError: Error, Equatable, Sendable, CustomStringConvertib
             return "a region name is empty"
         case let .notFound(query, suggestions):
             let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "“\($0.name)” (\($0.qualifiedName), id \($0.id))" }.joined(separator: " or ") + "?"
-            return "no region is named “\(query)”\(hint)"
+            return "no region is named “\(Diagnostic.excerpt(query))”\(hint)"
         case let .ambiguous(query, candidates):
             let list = candidates.map { "\($0.qualifiedName) (\($0.level.name), id \($0.id))" }.joined(separator: "; ")
             let levels = Array(Set(candidates.map(\.level.name))).sorted().map { "\"\($0)\"" }.joined(separator: " or ")
-            return "“\(query)” fits \(candidates.count) regions: \(list). Ask for a level (level: \(levels)), put the kind before the name, or use the id"
+            return "“\(Diagnostic.excerpt(query))” fits \(candidates.count) regions: \(list). Ask for a level (level: \(levels)), put the kind before the name, or use the id"
         case let .noneOfThatKind(query, asked, found):
             let list = found.map { "\($0.qualifiedName) (id \($0.id))" }.joined(separator: "; ")
-            return "no \(asked) is named “\(query)”; that name belongs to \(list)"
+            return "no \(asked) is named “\(Diagnostic.excerpt(query))”; that name belongs to \(list)"
         }
     }
 

@@ -56,11 +56,13 @@ public struct Target: Hashable, Sendable, CustomStringConvertible {
         guard parts.count <= 2, let low = PlainNumber.parse(parts[0]) else {
             throw FieldError("expected a target such as 60000000, 75%, >=800000000, >92% or 800..1000")
         }
+        if let inexact = PlainNumber.inexactness(of: parts[0], low) { throw inexact }
         var high: Double? = nil
         if parts.count == 2 {
             guard let h = PlainNumber.parse(parts[1]), h >= low else {
                 throw FieldError("a target range low..high needs a high end no lower than the low end")
             }
+            if let inexact = PlainNumber.inexactness(of: parts[1], h) { throw inexact }
             high = h
         }
         self.init(value: low, upperBound: high, isRate: isRate, comparison: comparison)

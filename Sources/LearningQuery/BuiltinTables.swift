@@ -8,6 +8,17 @@ enum BuiltinTables {
     static let regionColumns = ["id", "name", "kind", "level", "parent", "aliases"]
     static let indicatorColumns = ["id", "name", "label", "unit", "denominator", "over_time", "synonyms"]
 
+    /// The builtin tables of one dataset, each made the first time it is named and shared after that:
+    /// `derive t = regions` on 200 000 rows holds one table in every cell, not 200 000 copies.
+    final class Cache {
+        let dataset: Dataset
+        private(set) lazy var figures = Table(figures: dataset)
+        private(set) lazy var regions = BuiltinTables.regions(dataset)
+        private(set) lazy var indicators = BuiltinTables.indicators(dataset)
+
+        init(_ dataset: Dataset) { self.dataset = dataset }
+    }
+
     static func regions(_ dataset: Dataset) -> Table {
         let g = dataset.gazetteer
         return Table(columns: [

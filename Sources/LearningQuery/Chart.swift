@@ -65,13 +65,24 @@ public struct Chart: Sendable {
                 out.append("\(line.name)\(pad)  \(first) \(spark) \(last)   \(listed)")
             }
         case let .bars(bars):
-            let width = bars.map(\.label.count).max() ?? 0
-            let high = bars.map { abs($0.value) }.max() ?? 0
-            for bar in bars {
-                let length = high > 0 ? Int((abs(bar.value) / high * 40).rounded()) : 0
-                out.append(bar.label + String(repeating: " ", count: width - bar.label.count) + " │" + String(repeating: "█", count: length) + " " + format(bar.value, style))
-            }
+            out += barLines(bars, style)
         }
         return out.joined(separator: "\n")
+    }
+
+    /// Bars of blocks on one scale of 40 columns from the zero line: a negative value grows to the left
+    /// of it, a positive one to the right, so a loss never reads as a long gain.
+    private func barLines(_ bars: [Bar], _ style: NumberStyle) -> [String] {
+        let width = bars.map(\.label.count).max() ?? 0
+        let below = bars.map { max(-$0.value, 0) }.max() ?? 0, above = bars.map { max($0.value, 0) }.max() ?? 0
+        let columns = 40.0, perUnit = below + above > 0 ? columns / (below + above) : 0
+        let left = Int((below * perUnit).rounded())
+        return bars.map { bar in
+            let length = Int((abs(bar.value) * perUnit).rounded())
+            let label = bar.label + String(repeating: " ", count: width - bar.label.count) + " "
+            let negative = bar.value < 0 ? String(repeating: "█", count: length) : ""
+            let positive = bar.value > 0 ? String(repeating: "█", count: length) : ""
+            return label + String(repeating: " ", count: max(left - negative.count, 0)) + negative + "│" + positive + " " + format(bar.value, style)
+        }
     }
 }

@@ -31,22 +31,44 @@ public final class EvaluationContext {
     var warnings: [Diagnostic] = []
     /// Raised to cancel.
     let cancellation: CancellationFlag
+    /// The tables every statement may name (`figures`, `regions`, `indicators`), made once per dataset.
+    let builtins: BuiltinTables.Cache
+    /// How much the statement may add to the process's memory.
+    let memoryLimit: MemoryLimit
+    /// Reads the process's resident memory (replaced in tests).
+    private let memoryGauge: @Sendable () -> Int?
+    /// Resident memory when the statement began, the base of `memoryLimit`.
+    private let memoryAtStart: Int?
     private var rowsSinceCheck = 0
 
-    init(dataset: Dataset, bindings: [String: Value], source: SourceText, cancellation: CancellationFlag) {
+    init(dataset: Dataset, bindings: [String: Value], source: SourceText, cancellation: CancellationFlag,
+         builtins: BuiltinTables.Cache? = nil, memoryLimit: MemoryLimit = .none,
+         memoryGauge: @escaping @Sendable () -> Int? = ResidentMemory.current) {
         self.dataset = dataset
         self.bindings = bindings
         self.source = source
         self.cancellation = cancellation
+        self.builtins = builtins ?? BuiltinTables.Cache(dataset)
+        self.memoryLimit = memoryLimit
+        self.memoryGauge = memoryGauge
+        memoryAtStart = memoryLimit.bytes == nil ? nil : memoryGauge()
     }
 
-    /// Called once per row by the table operators: every 4096 rows it checks the cancellation flag.
+    /// Called once per row by the table operators: every 256 rows it checks the cancellation flag and
+    /// the memory the statement has taken.
     func tick() throws(QueryError) {
         rowsSinceCheck += 1
-        if rowsSinceCheck >= 4096 {
+        if rowsSinceCheck >= 256 {
             rowsSinceCheck = 0
             if cancellation.isRaised { throw QueryError(Diagnostic(.error, code: "E900", message: "Interrupted")) }
+            try checkMemory()
         }
+    }
+
+    private func checkMemory() throws(QueryError) {
+        guard let limit = memoryLimit.bytes, let start = memoryAtStart, let now = memoryGauge(), now - start > limit else { return }
+        throw QueryError(Diagnostic(.error, code: "E901", message: "the statement was stopped: it took more than \(memoryLimit) of memory, the limit for one statement",
+                                    hint: "narrow it with `where` or `take` first, or raise the limit (:memory in the shell, --memory-limit on the command line)"))
     }
 
     /// Records a warning once per message and place.

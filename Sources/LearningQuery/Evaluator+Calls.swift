@@ -53,6 +53,6 @@ extension Evaluator {
         let near = closestMatches(to: name, among: Functions.all.map(\.name) + Array(Functions.aggregates), limit: 1).first
         var hint = near.map { "did you mean `\($0)`?" }
         if hint == nil, context.dataset.catalogue[IndicatorID(name)] != nil { hint = "\(name) is an indicator, not a function" }
-        return QueryError(context.source.diagnostic("E221", "unknown function “\(name)”", at: span, hint: hint))
+        return QueryError(context.source.diagnostic("E221", "unknown function “\(Diagnostic.excerpt(name))”", at: span, hint: hint))
     }
 }

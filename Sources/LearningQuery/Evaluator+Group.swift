@@ -39,7 +39,7 @@ extension Evaluator {
                     }
                     inputs.append(column)
                 }
-                values.append(try aggregate(function, inputs, count: rows.count, nameSpan))
+                values.append(finite(try aggregate(function, inputs, count: rows.count, nameSpan), nameSpan))
             }
             columns.append(Column(assignment.name ?? function, values))
         }

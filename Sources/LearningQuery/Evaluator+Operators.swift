@@ -54,12 +54,15 @@ extension Evaluator {
     /// Arithmetic that keeps units straight: percent − percent is percentage points; a plain number takes
     /// the other side's unit; money ÷ money is a plain number; division by zero is null, with a warning.
     func arithmetic(_ op: String, _ left: Value, _ right: Value, _ span: SourceSpan) throws(QueryError) -> Value {
-        let result = try rawArithmetic(op, left, right, span)
-        if let x = result.numeric, !x.isFinite {
-            context.warn("W203", "the result is too large to be a number; it is null", at: span)
-            return .null
-        }
-        return result
+        finite(try rawArithmetic(op, left, right, span), span)
+    }
+
+    /// A number that overflowed (an infinity, or the NaN of infinity − infinity) as null, with W203:
+    /// a sum too large to hold is missing, never ∞.
+    func finite(_ result: Value, _ span: SourceSpan) -> Value {
+        guard let x = result.numeric, !x.isFinite else { return result }
+        context.warn("W203", "the result is too large to be a number; it is null", at: span)
+        return .null
     }
 
     private func rawArithmetic(_ op: String, _ left: Value, _ right: Value, _ span: SourceSpan) throws(QueryError) -> Value {

@@ -32,10 +32,11 @@ extension Evaluator {
     }
 
     private func rowCount(_ e: Expr, _ span: SourceSpan) throws(QueryError) -> Int {
-        guard case let .number(x) = try evaluate(e, nil), x >= 0, x == x.rounded(), x < 1e12 else {
+        guard case let .number(x) = try evaluate(e, nil), x >= 0, x == x.rounded(), x.isFinite else {
             throw QueryError(context.source.diagnostic("E231", "the number of rows must be a whole number, 0 or more", at: e.span))
         }
-        return Int(x)
+        // More rows than any table has means all of them.
+        return x < 0x1p62 ? Int(x) : 1 << 62
     }
 
     func filter(_ table: Table, _ condition: Expr) throws(QueryError) -> Table {

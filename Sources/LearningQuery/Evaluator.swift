@@ -94,9 +94,9 @@ struct Evaluator {
 
     func builtinName(_ name: String) -> Value? {
         switch name {
-        case "figures": return .table(Table(figures: context.dataset))
-        case "regions": return .table(BuiltinTables.regions(context.dataset))
-        case "indicators": return .table(BuiltinTables.indicators(context.dataset))
+        case "figures": return .table(context.builtins.figures)
+        case "regions": return .table(context.builtins.regions)
+        case "indicators": return .table(context.builtins.indicators)
         case "latest": return .period(.latest)
         default: return nil
         }
@@ -113,7 +113,7 @@ struct Evaluator {
         var hint = near.map { "did you mean `\($0)`?" }
         if near == nil, Self.namesRegion(name, context.dataset.gazetteer) { hint = "a region name goes in quotes: \"\(name)\"" }
         if near == nil, let indicator = context.dataset.catalogue.lookup(name) { hint = "the indicator is written `\(indicator.id)`" }
-        return QueryError(context.source.diagnostic("E201", "unknown name “\(name)”", at: span, hint: hint))
+        return QueryError(context.source.diagnostic("E201", "unknown name “\(Diagnostic.excerpt(name))”", at: span, hint: hint))
     }
 
     /// Whether a bare word is the name of one or more regions (then it was meant in quotes).

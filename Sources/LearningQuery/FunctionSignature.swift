@@ -68,7 +68,7 @@ public struct CallArguments {
         case let .indicator(indicator): return indicator
         case let .text(text):
             if let found = dataset.catalogue.lookup(text) { return found }
-            throw QueryError(context.source.diagnostic("E202", "unknown indicator “\(text)”", at: span,
+            throw QueryError(context.source.diagnostic("E202", "unknown indicator “\(Diagnostic.excerpt(text))”", at: span,
                                                        hint: dataset.catalogue.suggestions(for: text).first.map { "did you mean `\($0)`?" }))
         case let other: throw wrongType(name, expected: "an indicator (such as learning_family)", got: other, at: span)
         }
@@ -93,9 +93,17 @@ public struct CallArguments {
 
     func optionalYear(_ name: String) throws(QueryError) -> Int? { has(name) ? try year(name) : nil }
 
-    func integer(_ name: String) throws(QueryError) -> Int {
-        guard case let .number(x) = raw(name), x == x.rounded(), abs(x) < 1e9 else {
-            throw wrongType(name, expected: "a whole number", got: raw(name), at: span(name))
+    /// A whole-number argument within `range`: a number that is not whole, and a whole number out of
+    /// range, are told apart, each at the argument.
+    func integer(_ name: String, in range: ClosedRange<Int>) throws(QueryError) -> Int {
+        guard case let .number(x) = raw(name) else { throw wrongType(name, expected: "a whole number", got: raw(name), at: span(name)) }
+        guard x == x.rounded(), x.isFinite else {
+            throw QueryError(context.source.diagnostic("E206", "\(function.name): “\(name)” must be a whole number, not \(PlainNumber.format(x))",
+                                                       at: span(name), hint: "usage: \(function.signature)"))
+        }
+        guard x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
+            throw QueryError(context.source.diagnostic("E207", "\(function.name): “\(name)” must be from \(range.lowerBound) to \(range.upperBound), not \(PlainNumber.format(x))",
+                                                       at: span(name), hint: "usage: \(function.signature)"))
         }
         return Int(x)
     }
@@ -140,7 +148,7 @@ public struct CallArguments {
         guard has(name) else { return value }
         let t = try text(name)
         guard let parsed = parse(t) else {
-            throw QueryError(context.source.diagnostic("E207", "“\(t)” is not a choice for “\(name)”", at: span(name),
+            throw QueryError(context.source.diagnostic("E207", "“\(Diagnostic.excerpt(t))” is not a choice for “\(name)”", at: span(name),
                                                        expected: options.map { "\"\($0)\"" }.joined(separator: ", ")))
         }
         return parsed

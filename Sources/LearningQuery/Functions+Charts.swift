@@ -37,7 +37,7 @@ extension Functions {
             }
             let labelColumn: Int?
             if let name = try a.optionalText("label") {
-                guard let index = table.columnIndex(name) else { throw a.failure("the table has no column “\(name)” for the labels") }
+                guard let index = table.columnIndex(name) else { throw a.failure("the table has no column “\(Diagnostic.excerpt(name))” for the labels") }
                 labelColumn = index
             } else {
                 labelColumn = table.columnNames.indices.first { c in
@@ -47,15 +47,34 @@ extension Functions {
                 }
             }
             var bars: [Chart.Bar] = []
-            var unit = Chart.Unit.number
+            var units: Set<Chart.Unit> = []
+            var overflowed = 0
             for row in 0..<table.rowCount {
                 let v = table.value(row: row, column: column)
-                guard let x = v.numeric, x.isFinite else { continue }
-                if case .percent = v { unit = .percent } else if case .points = v { unit = .number } else if case .money = v { unit = .money }
+                guard let x = v.numeric else { continue }
+                guard x.isFinite else { overflowed += 1; continue }
+                units.insert(Self.chartUnit(v))
                 let label = labelColumn.map { ValueFormatter.human(table.value(row: row, column: $0), .vi) } ?? "\(row + 1)"
                 bars.append(Chart.Bar(label: label, value: x))
             }
+            if overflowed > 0 {
+                a.context.warn("W203", "bars(): \(overflowed) value\(overflowed == 1 ? " is" : "s are") too large to be a number and \(overflowed == 1 ? "is" : "are") left out", at: a.callSpan)
+            }
+            if units.count > 1 {
+                a.context.warn("W202", "bars(): “\(columnName)” mixes \(units.map(\.rawValue).sorted().joined(separator: " and ")) values; they are drawn as plain numbers", at: a.span("column"),
+                               hint: "filter to one indicator first: where indicator == …")
+            }
+            let unit = units.count == 1 ? units.first ?? .number : .number
             return .chart(Chart(title: try a.optionalText("title") ?? columnName, unit: unit, content: .bars(bars)))
         },
     ]
+
+    /// The unit a chart writes a value in: percentage points and years as plain numbers.
+    static func chartUnit(_ v: Value) -> Chart.Unit {
+        switch v {
+        case .percent: .percent
+        case .money: .money
+        default: .number
+        }
+    }
 }

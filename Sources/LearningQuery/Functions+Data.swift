@@ -48,8 +48,7 @@ extension Functions {
         builtin("last", [Parameter("years", "number")], returns: "period", topic: "data",
                 summary: "The last N years up to a region's latest figure, for functions that take a year (`latest` is the latest year alone).",
                 example: "series(learning_family, \"Liên Hương\") | within(last(3))") { (a: inout CallArguments) throws(QueryError) -> Value in
-            let n = try a.integer("years")
-            guard n > 0 else { throw a.failure("last() needs a number of years above zero") }
+            let n = try a.integer("years", in: 1...1_000)
             return .period(.last(n))
         },
     ]

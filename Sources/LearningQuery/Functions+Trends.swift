@@ -124,7 +124,7 @@ extension Functions {
 
     static func fit(_ a: inout CallArguments, _ series: Series) throws(QueryError) -> LinearTrend {
         let quantity = try a.choice("of", default: LinearTrend.Quantity.value, LinearTrend.Quantity.init(rawValue:), options: ["value", "rate"])
-        let minimum = a.has("min_points") ? try a.integer("min_points") : 3
+        let minimum = a.has("min_points") ? try a.integer("min_points", in: 2...1_000) : 3
         do {
             return try series.trend(quantity, minimumPoints: minimum)
         } catch {

@@ -8,9 +8,11 @@ extension Functions {
             let x = a.raw("x")
             if x.isNull { return .null }
             guard let number = x.numeric else { throw a.wrongType("x", expected: "a number", got: x, at: a.span("x")) }
-            let digits = a.has("digits") ? try a.integer("digits") : 0
-            guard (0...9).contains(digits) else { throw a.failure("round() takes 0 to 9 digits") }
+            let digits = a.has("digits") ? try a.integer("digits", in: 0...9) : 0
             let scale = (0..<digits).reduce(1.0) { acc, _ in acc * 10 }
+            // From 2^52 on, number × scale has no fraction left in a double: rounding it and dividing
+            // back could only move the value, never round it.
+            guard abs(number * scale) < 0x1p52 else { return x }
             return x.sameKind((number * scale).rounded(.toNearestOrAwayFromZero) / scale)
         },
         builtin("abs", [Parameter("x", "number")], returns: "number", topic: "utility", summary: "The absolute value of x, keeping its unit.",

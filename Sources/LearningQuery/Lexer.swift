@@ -1,3 +1,5 @@
+import LearningData
+
 /// Turns source text into tokens.
 ///
 /// Numbers are written the programming way (`2022`, `0.5`, `75%`); a number such as `2.631`, which a
@@ -95,11 +97,18 @@ struct Lexer {
         }
         let span = SourceSpan(start: start, end: i, line: line, column: start - lineStart + 1)
         if fraction.count == 3, integerPart != "0", !text.contains("e"), !(i < s.count && s[i] == "%") {
-            throw QueryError(source.diagnostic("E103", "“\(source.text(span))” is ambiguous", at: span,
+            throw QueryError(source.diagnostic("E103", "“\(Diagnostic.excerpt(source.text(span)))” is ambiguous", at: span,
                                                hint: "in queries “.” is the decimal point; write \(integerPart)\(fraction) for \(integerPart).\(fraction) thousand, or \(integerPart).\(fraction)0 for the decimal"))
         }
         guard let value = Double(text), value.isFinite else {
-            throw QueryError(source.diagnostic("E102", "the number “\(source.text(span))” is too large", at: span))
+            throw QueryError(source.diagnostic("E102", "the number “\(Diagnostic.excerpt(source.text(span)))” is too large", at: span))
+        }
+        // A double keeps 15 to 17 significant digits: 9007199254740993 would silently become …992.
+        let power = text.split(separator: "e").dropFirst().first.flatMap { Int($0) } ?? 0
+        let printed = ExactDecimal.Significand(digits: (integerPart + fraction).utf8.map { $0 - 48 }, fractionDigits: fraction.count, scale: power)
+        guard ExactDecimal.holds(value, printed) else {
+            throw QueryError(source.diagnostic("E104", "“\(Diagnostic.excerpt(source.text(span)))” has more digits than a number can hold exactly; it would be \(PlainNumber.format(value))", at: span,
+                                               hint: "numbers keep 15 to 17 significant digits; whole numbers are exact up to 9007199254740992"))
         }
         if i < s.count, s[i] == "%" {
             i += 1

@@ -1,3 +1,5 @@
+import LearningData
+
 /// Parses tokens into statements by recursive descent, one function per rule of the grammar:
 ///
 /// ```ebnf
@@ -131,7 +133,7 @@ struct Parser {
         if current.isWord("let") {
             let start = advance().span
             let (name, span) = try identifier("a name after “let”")
-            guard !Self.reserved.contains(name) else { throw error("E113", "“\(name)” is a reserved word and cannot be a name", at: span) }
+            guard !Self.reserved.contains(name) else { throw error("E113", "“\(Diagnostic.excerpt(name))” is a reserved word and cannot be a name", at: span) }
             _ = try expectSymbol("=", "“=” after the name")
             let value = try pipeline()
             return .binding(name, start.through(span), value)

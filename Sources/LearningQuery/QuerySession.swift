@@ -27,13 +27,22 @@ public final class QuerySession {
     public var settings: OutputSettings
     /// Raise it from another thread to interrupt a running evaluation.
     public let cancellation: CancellationFlag
+    /// How much memory one statement may take before it is stopped with E901 (half the machine's
+    /// memory by default).
+    public var memoryLimit: MemoryLimit
     private var bindings: [String: Value] = [:]
+    private var builtins: BuiltinTables.Cache
+    /// Reads resident memory for `memoryLimit` (a stand-in in tests).
+    var memoryGauge: @Sendable () -> Int? = ResidentMemory.current
 
     /// A session over a dataset; `cancellation` may be shared with a signal handler.
-    public init(dataset: Dataset, settings: OutputSettings = OutputSettings(), cancellation: CancellationFlag = CancellationFlag()) {
+    public init(dataset: Dataset, settings: OutputSettings = OutputSettings(), cancellation: CancellationFlag = CancellationFlag(),
+                memoryLimit: MemoryLimit = .default) {
         self.dataset = dataset
         self.settings = settings
         self.cancellation = cancellation
+        self.memoryLimit = memoryLimit
+        builtins = BuiltinTables.Cache(dataset)
     }
 
     /// The names bound with `let`, sorted.
@@ -51,6 +60,7 @@ public final class QuerySession {
     /// Switches to another dataset; bindings made on the old one are forgotten.
     public func use(_ dataset: Dataset) {
         self.dataset = dataset
+        builtins = BuiltinTables.Cache(dataset)
         bindings = [:]
     }
 
@@ -101,6 +111,7 @@ public final class QuerySession {
     public func render(_ value: Value) -> String { Renderer.render(value, settings) }
 
     private func context(_ source: SourceText) -> EvaluationContext {
-        EvaluationContext(dataset: dataset, bindings: bindings, source: source, cancellation: cancellation)
+        EvaluationContext(dataset: dataset, bindings: bindings, source: source, cancellation: cancellation,
+                          builtins: builtins, memoryLimit: memoryLimit, memoryGauge: memoryGauge)
     }
 }

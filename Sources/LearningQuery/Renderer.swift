@@ -200,9 +200,19 @@ public enum JSONWriter {
         case let .list(items): return "[" + items.map(scalar).joined(separator: ",") + "]"
         case let .record(r): return "{" + r.fields.map { string($0.name) + ":" + scalar($0.value) }.joined(separator: ",") + "}"
         case .table, .series: return render(v)
-        case let .target(t, _): return string(t.csvText)
+        case let .target(t, money): return target(t, money: money)
         default: return string(ValueFormatter.human(v, .en))
         }
+    }
+
+    /// A target as an object, numbers as numbers: `{"operator": ">=", "value": 800000000, "unit":
+    /// "money"}`, or with `"low"` and `"high"` for a range.
+    static func target(_ t: Target, money: Bool) -> String {
+        let unit = t.isRate ? "percent" : (money ? "money" : "number")
+        let amount = t.upperBound.map { "\"low\":\(PlainNumber.format(t.value)),\"high\":\(PlainNumber.format($0))" }
+            ?? "\"value\":\(PlainNumber.format(t.value))"
+        let op = t.upperBound == nil ? t.comparison.rawValue : "range"
+        return "{\"operator\":\(string(op)),\(amount),\"unit\":\(string(unit))}"
     }
 
     /// A string as a JSON literal: quotes, backslashes and control characters escaped, everything else

@@ -1,3 +1,5 @@
+import LearningData
+
 /// A token of the query language.
 public struct Token: Hashable, Sendable {
     /// What kind of token.
@@ -31,7 +33,7 @@ public struct Token: Hashable, Sendable {
         case let .number(x): "number \(x)"
         case let .percent(x): "percentage \(x)%"
         case let .string(s): "text \"\(s)\""
-        case let .identifier(name): "“\(name)”"
+        case let .identifier(name): "“\(Diagnostic.excerpt(name))”"
         case let .symbol(s): "“\(s)”"
         case .newline: "the end of the line"
         case .end: "the end of the input"

@@ -5,6 +5,7 @@ import LearningTrends
 enum ValueFormatter {
     /// For people: "2.631", "77,07%", "+2,07 điểm %", "97.290.000 đ", "2022", "–" for missing.
     static func human(_ v: Value, _ style: NumberStyle) -> String {
+        if let x = v.numeric, !x.isFinite { return human(.null, style) }   // an overflow is missing, never ∞
         switch v {
         case .null: return "–"
         case let .number(x):
@@ -29,6 +30,7 @@ enum ValueFormatter {
 
     /// For machines: plain numbers ("77.07", "2631"), empty for missing.
     static func plain(_ v: Value) -> String {
+        if let x = v.numeric, !x.isFinite { return "" }
         switch v {
         case .null: return ""
         case let .number(x), let .percent(x), let .points(x), let .money(x): return PlainNumber.format(x)

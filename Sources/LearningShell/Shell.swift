@@ -195,6 +195,7 @@ public final class Shell {
             lastValue = nil
             out.write("bindings forgotten\n")
         case let .bail(on): bail = on
+        case let .memory(limit): session.memoryLimit = limit
         }
     }
 
@@ -226,6 +227,7 @@ public final class Shell {
             output    \(redirect.map { $0.once ? "\($0.path) (next result only)" : $0.path } ?? "screen")
             timer     \(timer ? "on" : "off")
             bail      \(bail ? "on" : "off")
+            memory    \(session.memoryLimit) a statement
             bindings  \(names.isEmpty ? "none" : names.joined(separator: ", "))
             """
     }

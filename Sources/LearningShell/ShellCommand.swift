@@ -19,6 +19,7 @@ public enum ShellCommand: Equatable, Sendable {
     case show
     case reset
     case bail(Bool)
+    case memory(MemoryLimit)
 
     /// Every command name, with the shape of its argument and what it does, for help and completion.
     public static let all: [(name: String, argument: String, summary: String)] = [
@@ -38,6 +39,7 @@ public enum ShellCommand: Equatable, Sendable {
         ("show", "", "the current settings"),
         ("reset", "", "forget every let binding"),
         ("bail", "on|off", "stop a script (:load) at its first error"),
+        ("memory", "SIZE|off", "the most memory one statement may take before it is stopped, e.g. 2G or 512M (default: half the machine's)"),
     ]
 
     /// Parses a command line (with its leading `:`); unambiguous prefixes are accepted (`:fo csv`).
@@ -89,6 +91,11 @@ public enum ShellCommand: Equatable, Sendable {
         case "indicators": return .indicators
         case "show": return .show
         case "reset": return .reset
+        case "memory":
+            guard let limit = MemoryLimit(parsing: try required("a size such as 2G, 512M, or off")) else {
+                throw ShellError(":memory takes a size such as 2G, 512M or 1,5GiB, or off")
+            }
+            return .memory(limit)
         default: return .bail(try onOff())
         }
     }

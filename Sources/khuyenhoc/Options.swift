@@ -21,6 +21,9 @@ struct Options: ParsableCommand {
     @Option(help: ArgumentHelp("Use a dataset folder (figures.csv and regions.csv) or a figures file instead of the embedded one.", valueName: "path"))
     var data: String?
 
+    @Option(help: ArgumentHelp("The most memory one statement may take before it is stopped (E901), e.g. 2G, 512M, or off; by default half the machine's memory.", valueName: "size"))
+    var memoryLimit: MemoryLimit = .default
+
     @Flag(help: "Stop a script at its first error.")
     var bail = false
 
@@ -34,3 +37,7 @@ struct Options: ParsableCommand {
 
 extension OutputFormat: ExpressibleByArgument {}
 extension NumberStyle: ExpressibleByArgument {}
+extension MemoryLimit: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public var defaultValueDescription: String { "half the machine's memory" }
+}

@@ -38,7 +38,7 @@ do {
 
 let session = QuerySession(dataset: dataset, settings: OutputSettings(format: options.format, style: options.locale,
                                                                         maxRows: options.format == .table || options.format == .markdown ? 40 : nil),
-                           cancellation: interruptFlag)
+                           cancellation: interruptFlag, memoryLimit: options.memoryLimit)
 let program: (text: String, name: String)
 if let command = options.command {
     program = (command, "<command>")
