@@ -3,21 +3,33 @@
 public struct DatasetLoadError: Error, Sendable, CustomStringConvertible {
     /// The problems, in file order; at most ``DatasetLoadError/limit``.
     public let diagnostics: [Diagnostic]
-    /// Whether more problems were found than are listed.
-    public let truncated: Bool
+    /// How many more problems were found than are listed (counted up to ``countLimit``).
+    public let omitted: Int
+    /// Whether reading stopped before the end of the file, so that more problems may follow the
+    /// ones counted (a record the CSV rules cannot split, or more than ``countLimit`` problems).
+    public let stoppedEarly: Bool
 
     /// How many problems are listed before the loader stops collecting.
     public static let limit = 50
+    /// How many problems past the listed ones are counted before the loader stops reading.
+    public static let countLimit = 10_000
+
+    /// Whether more problems were found than are listed.
+    public var truncated: Bool { omitted > 0 }
 
     /// Creates the error.
-    public init(_ diagnostics: [Diagnostic], truncated: Bool = false) {
+    public init(_ diagnostics: [Diagnostic], omitted: Int = 0, stoppedEarly: Bool = false) {
         self.diagnostics = diagnostics
-        self.truncated = truncated
+        self.omitted = omitted
+        self.stoppedEarly = stoppedEarly
     }
 
     public var description: String {
         var text = diagnostics.map(\.description).joined(separator: "\n\n")
-        if truncated { text += "\n\n(more problems not shown; fix these first)" }
+        if omitted > 0 {
+            let more = stoppedEarly ? "at least \(omitted) more problems" : (omitted == 1 ? "1 more problem" : "\(omitted) more problems")
+            text += "\n\n(\(more) not shown; fix these first)"
+        }
         return text
     }
 }
@@ -33,5 +45,31 @@ public struct SourceFile: Sendable {
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
+    }
+}
+
+/// Problems found so far: the first ``DatasetLoadError/limit`` kept whole, the rest counted.
+struct ProblemList {
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var omitted = 0
+
+    /// Whether a problem added now is still kept whole.
+    var hasRoom: Bool { diagnostics.count < DatasetLoadError.limit }
+
+    /// Whether enough problems were counted that reading on would only cost time.
+    var isFull: Bool { omitted >= DatasetLoadError.countLimit }
+
+    mutating func add(_ error: any Error) {
+        let found: [Diagnostic]
+        if let d = error as? Diagnostic { found = [d] }
+        else if let e = error as? DatasetLoadError { found = e.diagnostics; omitted += e.omitted }
+        else { found = [Diagnostic(message: String(describing: error))] }
+        for d in found {
+            if hasRoom { diagnostics.append(d) } else { omitted += 1 }
+        }
+    }
+
+    func throwIfAny(stoppedEarly: Bool = false) throws(DatasetLoadError) {
+        if !diagnostics.isEmpty { throw DatasetLoadError(diagnostics, omitted: omitted, stoppedEarly: stoppedEarly || isFull) }
     }
 }

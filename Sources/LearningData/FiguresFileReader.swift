@@ -15,6 +15,7 @@ enum FiguresFileReader {
         var problems = ProblemList()
         var builder = DatasetBuilder(gazetteer: gazetteer, catalogue: catalogue)
         var documents: [String: SourceDocument?] = [:]
+        var stoppedEarly = false
         do {
             guard let header = try reader.nextRecord() else {
                 throw DatasetLoadError([Diagnostic(message: "\(file.name) is empty", expected: "a header row with at least region,indicator,year")])
@@ -22,7 +23,7 @@ enum FiguresFileReader {
             let columns = try HeaderMap(header, reader: reader, required: required, optional: optional)
             let row = RowReader(columns: columns, gazetteer: gazetteer, catalogue: catalogue)
             while let record = try reader.nextRecord() {
-                guard problems.hasRoom else { break }
+                guard !problems.isFull else { break }
                 do {
                     let observation = try row.read(record, reader: reader) { name in
                         if let known = documents[name] { return known }
@@ -37,8 +38,9 @@ enum FiguresFileReader {
             }
         } catch {
             problems.add(error)
+            stoppedEarly = true
         }
-        try problems.throwIfAny()
+        try problems.throwIfAny(stoppedEarly: stoppedEarly)
         do {
             return try (consume builder).build(name: name, documents: DocumentStore(documents.values.compactMap { $0 }))
         } catch let BuildError.duplicates(pairs) {

@@ -70,7 +70,7 @@ enum FiguresStreamReader {
                         try builder.append(o, line: line + slow.line)
                     } catch {
                         problems.add(error)
-                        if !problems.hasRoom { try problems.throwIfAny() }
+                        if problems.isFull { try problems.throwIfAny(stoppedEarly: true) }
                     }
                 }
                 line += piece.lines

@@ -14,7 +14,7 @@ enum RegionsFileReader {
             }
             let columns = try HeaderMap(header, reader: reader, required: required, optional: optional)
             while let record = try reader.nextRecord() {
-                guard problems.hasRoom else { break }
+                guard !problems.isFull else { break }
                 do {
                     try columns.checkCount(record, reader: reader)
                     let id = RegionID(try columns.text("id", record, reader).trimmingWhitespace)
@@ -107,27 +107,5 @@ struct HeaderMap {
         guard let i = index[name] else { return nil }
         let text = try reader.text(of: record[i])
         return text.trimmingWhitespace.isEmpty ? nil : text
-    }
-}
-
-/// Problems found so far, up to a limit.
-struct ProblemList {
-    private(set) var diagnostics: [Diagnostic] = []
-    private(set) var truncated = false
-
-    var hasRoom: Bool { diagnostics.count < DatasetLoadError.limit }
-
-    mutating func add(_ error: any Error) {
-        let found: [Diagnostic]
-        if let d = error as? Diagnostic { found = [d] }
-        else if let e = error as? DatasetLoadError { found = e.diagnostics }
-        else { found = [Diagnostic(message: String(describing: error))] }
-        for d in found {
-            if hasRoom { diagnostics.append(d) } else { truncated = true }
-        }
-    }
-
-    func throwIfAny() throws(DatasetLoadError) {
-        if !diagnostics.isEmpty { throw DatasetLoadError(diagnostics, truncated: truncated) }
     }
 }

@@ -187,4 +187,19 @@ struct DatasetLoaderTests {
     func noPath() {
         #expect(throws: DatasetLoadError.self) { try DatasetLoader.load(from: "/nonexistent/khuyenhoc/data") }
     }
+
+    @Test("an error list past its limit says how many more problems there are")
+    func countsTheRest() throws {
+        let bad = (0..<63).map { _ in "ho-chi-minh/binh-thanh,members,20x2,1,,,,," }.joined(separator: "\n")
+        let folder = try TemporaryDataset(figures: TemporaryDataset.header + "\n" + bad + "\n")
+        do {
+            _ = try DatasetLoader.load(from: folder.path)
+            Issue.record("loaded a bad file")
+        } catch {
+            #expect(error.diagnostics.count == DatasetLoadError.limit)
+            #expect(error.omitted == 13)
+            #expect(error.description.hasSuffix("(13 more problems not shown; fix these first)"))
+        }
+    }
 }
+
