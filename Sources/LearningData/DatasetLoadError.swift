@@ -48,10 +48,14 @@ public struct SourceFile: Sendable {
     }
 }
 
-/// Problems found so far: the first ``DatasetLoadError/limit`` kept whole, the rest counted.
+/// Problems found so far: the first ``DatasetLoadError/limit`` kept whole, the rest counted. The
+/// same message again (the same missing document or unknown region on row after row) is not a new
+/// problem: it is told once, with the other lines it is on.
 struct ProblemList {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var omitted = 0
+    private var firstWithMessage: [String: Int] = [:]
+    private var repeatedOn: [Int: [Int]] = [:]
 
     /// Whether a problem added now is still kept whole.
     var hasRoom: Bool { diagnostics.count < DatasetLoadError.limit }
@@ -64,12 +68,30 @@ struct ProblemList {
         if let d = error as? Diagnostic { found = [d] }
         else if let e = error as? DatasetLoadError { found = e.diagnostics; omitted += e.omitted }
         else { found = [Diagnostic(message: String(describing: error))] }
-        for d in found {
-            if hasRoom { diagnostics.append(d) } else { omitted += 1 }
+        for d in found { add(d) }
+    }
+
+    private mutating func add(_ d: Diagnostic) {
+        let key = (d.location?.file ?? "") + "\u{1}" + d.message
+        if let first = firstWithMessage[key] {
+            repeatedOn[first, default: []].append(d.location?.line ?? 0)
+        } else if hasRoom {
+            firstWithMessage[key] = diagnostics.count
+            diagnostics.append(d)
+        } else {
+            omitted += 1
         }
     }
 
     func throwIfAny(stoppedEarly: Bool = false) throws(DatasetLoadError) {
-        if !diagnostics.isEmpty { throw DatasetLoadError(diagnostics, omitted: omitted, stoppedEarly: stoppedEarly || isFull) }
+        guard !diagnostics.isEmpty else { return }
+        let told = diagnostics.indices.map { i in repeatedOn[i].map { Self.withRepeats(diagnostics[i], $0) } ?? diagnostics[i] }
+        throw DatasetLoadError(told, omitted: omitted, stoppedEarly: stoppedEarly || isFull)
+    }
+
+    private static func withRepeats(_ d: Diagnostic, _ lines: [Int]) -> Diagnostic {
+        let shown = lines.prefix(5).map(String.init).joined(separator: ", ") + (lines.count > 5 ? " and \(lines.count - 5) more" : "")
+        return Diagnostic(d.severity, code: d.code, message: d.message + " (the same on \(lines.count) more line\(lines.count == 1 ? "" : "s"): \(shown))",
+                          location: d.location, sourceLine: d.sourceLine, length: d.length, expected: d.expected, hint: d.hint)
     }
 }

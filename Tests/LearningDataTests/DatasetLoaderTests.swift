@@ -190,7 +190,7 @@ struct DatasetLoaderTests {
 
     @Test("an error list past its limit says how many more problems there are")
     func countsTheRest() throws {
-        let bad = (0..<63).map { _ in "ho-chi-minh/binh-thanh,members,20x2,1,,,,," }.joined(separator: "\n")
+        let bad = (0..<63).map { "ho-chi-minh/binh-thanh,members,20x\($0),1,,,,," }.joined(separator: "\n")
         let folder = try TemporaryDataset(figures: TemporaryDataset.header + "\n" + bad + "\n")
         do {
             _ = try DatasetLoader.load(from: folder.path)
@@ -200,6 +200,15 @@ struct DatasetLoaderTests {
             #expect(error.omitted == 13)
             #expect(error.description.hasSuffix("(13 more problems not shown; fix these first)"))
         }
+    }
+
+    @Test("a document missing on many rows is one error, with the other lines it is on")
+    func missingDocumentOnce() throws {
+        let rows = (0..<8).map { "ho-chi-minh/binh-thanh,members,\(2010 + $0),1,,,,nothere.txt," }.joined(separator: "\n")
+        let errors = try TemporaryDataset(figures: TemporaryDataset.header + "\n" + rows + "\n").errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.message == "document “nothere.txt” is not found (the same on 7 more lines: 3, 4, 5, 6, 7 and 2 more)")
+        #expect(errors.first?.location?.line == 2)
     }
 }
 
