@@ -102,8 +102,14 @@ struct RowReader {
         var o = Observation(region: region.id, indicator: indicator.id, year: year)
         if let periodText = try text("period") {
             let parts = periodText.split(whereSeparator: { $0 == "-" || $0 == "–" }).compactMap { Int($0.trimmingWhitespace) }
-            guard parts.count == 2, parts[0] <= parts[1], (parts[0]...parts[1]).contains(year) else {
-                throw fail("period", "“\(periodText)” is not a period that contains the year \(year)", expected: "first-last, such as 2018-2020")
+            guard parts.count == 2, parts[0] <= parts[1] else {
+                throw fail("period", "“\(periodText)” is not a period", expected: "first-last, such as 2018-2020")
+            }
+            // A period's figure is filed under its last year, so that it sorts and compares after the
+            // years it covers.
+            guard parts[1] == year else {
+                throw fail("year", "a figure for the period \(periodText) is filed under its last year, \(parts[1]), not \(year)",
+                           expected: "year \(parts[1])")
             }
             o.period = parts[0]...parts[1]
         }
@@ -146,7 +152,9 @@ struct RowReader {
         try checkConsistency(o, fail: fail)
         try checkWholeNumbers(o, unit: indicator.unit, text: text, fail: fail)
         try attachProvenance(&o, text: text, fail: fail, document: document)
-        if !o.isDerived, let quote = o.provenance?.quote, !quote.isEmpty {
+        if let rule = o.derivation {
+            try checkDerivation(o, rule: rule, fail: fail)
+        } else if let quote = o.provenance?.quote, !quote.isEmpty {
             try checkAgainstQuote(o, quote: quote, fail: fail)
         }
         return o
@@ -167,6 +175,23 @@ struct RowReader {
         }
     }
 
+    /// A derived figure's rule gives its value, from numbers its quote prints.
+    private func checkDerivation(_ o: Observation, rule text: String, fail: (String, String, Int, String?, String?) -> Diagnostic) throws(Diagnostic) {
+        let rule: DerivationRule
+        do { rule = try DerivationRule(text) } catch {
+            throw fail("derived", error.message, error.offset, "arithmetic of printed numbers, then “: ” and any words (54 - 11: one year earlier)", nil)
+        }
+        if let value = o.value, abs(rule.value - value) > 1e-9 * max(1, abs(value)) {
+            throw fail("derived", "the rule gives \(PlainNumber.format(rule.value)), but the value is \(PlainNumber.format(value))", 0, nil, nil)
+        }
+        guard let quote = o.provenance?.quote, !quote.isEmpty else { return }
+        let printed = Set(VietnameseNumberReader.numbers(in: quote).filter { !$0.isPercent }.map(\.value))
+        if let missing = rule.numbers.first(where: { !printed.contains($0) }) {
+            throw fail("derived", "the rule's \(PlainNumber.format(missing)) is not printed in the quote", 0, nil,
+                       "a rule works on the numbers the quote prints")
+        }
+    }
+
     /// A printed figure must be printed in its quote: each number of the row is among the numbers the
     /// Vietnamese reader finds there.
     private func checkAgainstQuote(_ o: Observation, quote: String, fail: (String, String, Int, String?, String?) -> Diagnostic) throws(Diagnostic) {
@@ -181,6 +206,11 @@ struct RowReader {
             throw fail(column, "\(PlainNumber.format(number))\(isPercent ? "%" : "") is not printed in the quote", 0,
                        listed.isEmpty ? "a quote with the figure in it" : "one of the quote's numbers: \(listed)",
                        "a figure the text implies but does not print goes in with its rule in the “derived” column")
+        }
+        if !o.qualifier.isStated(in: quote) {
+            throw fail("qualifier", "the quote does not say “\(o.qualifier.vietnamese)”: the qualifier “\(o.qualifier.code)” is not printed", 0,
+                       "one of the words " + o.qualifier.quoteWords.map { "“\($0)”" }.joined(separator: ", ") + " (diacritics ignored) in the quote",
+                       "a figure printed as exact is left without a qualifier")
         }
         if let stated = o.statedPercent, !quote.contains(stated.text) {
             throw fail("stated_percent", "“\(stated.text)” is not printed in the quote", 0, nil, "keep the percentage exactly as printed")

@@ -28,6 +28,26 @@ public enum Qualifier: String, Sendable, CaseIterable, Codable, CustomStringConv
         }
     }
 
+    /// The words, folded, of which one must stand in a quote that gives a figure so qualified: the
+    /// qualifier is read from the report, never added to it.
+    public var quoteWords: [String] {
+        switch self {
+        case .exact, .range: []
+        case .nearly: ["gan", "xap xi", "suyt soat"]
+        case .over: ["hon", "tren", "vuot"]
+        case .atLeast: ["it nhat", "tro len", "toi thieu"]
+        case .about: ["khoang", "chung", "uoc", "uoc tinh", "xap xi"]
+        }
+    }
+
+    /// Whether a text holds one of ``quoteWords`` as whole words (case and diacritics ignored).
+    public func isStated(in text: String) -> Bool {
+        guard !quoteWords.isEmpty else { return true }
+        let words = VietnameseText.fold(text).split { !$0.isLetter }.joined(separator: " ")
+        let padded = " " + words + " "
+        return quoteWords.contains { padded.contains(" " + $0 + " ") }
+    }
+
     /// A short mark to put before a number in tables ("≈", ">", "≥"...).
     public var mark: String {
         switch self {

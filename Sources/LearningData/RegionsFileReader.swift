@@ -30,6 +30,13 @@ enum RegionsFileReader {
                     if id.rawValue.isEmpty || name.isEmpty {
                         throw reader.diagnostic(for: columns.field(id.rawValue.isEmpty ? "id" : "name", record), "a region needs an id and a name")
                     }
+                    // An id written as a path ("quang-nam/x") names its parent: the two must agree.
+                    if let slash = id.rawValue.lastIndex(of: "/"), String(id.rawValue[..<slash]) != parentText {
+                        throw reader.diagnostic(for: columns.field("parent", record),
+                                                "region “\(Diagnostic.excerpt(id.rawValue))” is written under “\(Diagnostic.excerpt(id.rawValue[..<slash]))”, but its parent is “\(Diagnostic.excerpt(parentText))”",
+                                                expected: "parent \(id.rawValue[..<slash])",
+                                                hint: "an id with “/” is the parent's id, a slash and the region's own part; fix the parent or the id")
+                    }
                     if let earlier = lines[id] {
                         throw reader.diagnostic(for: columns.field("id", record), "region id “\(id)” was already given on line \(earlier.line)")
                     }
