@@ -18,6 +18,8 @@ public struct Dataset: Sendable {
     /// The observations, one array per field, sorted by indicator, year, region and scope.
     public let columns: ObservationColumns
     let strings: StringPool
+    /// The user's own columns (`x_…` in `figures.csv`), in file order; each row's are in ``extras(at:)``.
+    public let extraColumns: [String]
     private let indicatorStarts: [Int]                    // rows of indicator i: indicatorStarts[i]..<indicatorStarts[i+1]
     /// The (indicator, year) blocks in row order; those of indicator i are blocks[blockStarts[i]..<blockStarts[i+1]].
     private let blocks: [Range<Int>]
@@ -26,8 +28,10 @@ public struct Dataset: Sendable {
     /// Every year some observation refers to, ascending.
     public let years: [Int]
 
-    init(name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue, documents: DocumentStore, columns: ObservationColumns, strings: StringPool) {
+    init(name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue, documents: DocumentStore, columns: ObservationColumns, strings: StringPool,
+         extraColumns: [String] = []) {
         self.name = name
+        self.extraColumns = extraColumns
         self.gazetteer = gazetteer
         self.catalogue = catalogue
         self.documents = documents
@@ -153,7 +157,12 @@ public struct Dataset: Sendable {
             target: target, statedPercent: stated, percentOf: f.percentOf, qualifier: f.qualifier,
             statedChange: d.flatMap { strings[$0.statedChange] }.flatMap { try? StatedChange(printed: $0) },
             derivation: d.flatMap { strings[$0.derivation] }, discrepancy: d.flatMap { strings[$0.discrepancy] },
-            note: d.flatMap { strings[$0.note] }, provenance: provenance)
+            note: d.flatMap { strings[$0.note] }, provenance: provenance, extras: extras(at: row))
+    }
+
+    /// The row's `x_` fields by column name (those it leaves empty are absent).
+    public func extras(at row: Int) -> [String: String] {
+        columns.details(at: row).flatMap { strings[$0.extras] }.map(ObservationDetails.decode) ?? [:]
     }
 
     /// All observations in row order. Materialises every row: for analyses, use the columns.

@@ -18,6 +18,8 @@ public struct DatasetBuilder: Sendable {
     private let tracksLines: Bool
     /// How many observations were added.
     public private(set) var count = 0
+    /// The names of the user's own columns the observations fill.
+    private var extraNames: Set<String> = []
 
     /// Starts an empty dataset over these regions and indicators.
     public init(gazetteer: Gazetteer, catalogue: IndicatorCatalogue = .standard) {
@@ -112,6 +114,10 @@ public struct DatasetBuilder: Sendable {
         d.statedChange = intern(o.statedChange?.text)
         d.derivation = intern(o.derivation)
         d.discrepancy = intern(o.discrepancy)
+        if !o.extras.isEmpty {
+            d.extras = intern(ObservationDetails.encode(o.extras))
+            extraNames.formUnion(o.extras.keys)
+        }
         d.note = intern(o.note)
         d.document = intern(o.provenance?.document)
         d.quote = intern(o.provenance?.quote)
@@ -122,7 +128,9 @@ public struct DatasetBuilder: Sendable {
     ///
     /// - Throws: ``BuildError/duplicates(_:)`` listing every pair of rows with the same region,
     ///   indicator, year and scope, by the lines given to ``append(_:line:)``.
-    public consuming func build(name: String, documents: DocumentStore = DocumentStore()) throws(BuildError) -> Dataset {
+    /// - Parameter extraColumns: the user's own columns (`x_…`) in the order to show them; those rows
+    ///   fill but the list leaves out come after it, by name.
+    public consuming func build(name: String, documents: DocumentStore = DocumentStore(), extraColumns: [String] = []) throws(BuildError) -> Dataset {
         let ranks = scopeRanks()
         var duplicates: [(Int, Int)] = []
         var ordered: [RowBucket] = []
@@ -134,7 +142,8 @@ public struct DatasetBuilder: Sendable {
         buckets = [:]
         guard duplicates.isEmpty else { throw .duplicates(duplicates) }
         let all = ObservationColumns(concatenating: consume ordered)
-        return Dataset(name: name, gazetteer: gazetteer, catalogue: catalogue, documents: documents, columns: all, strings: strings)
+        return Dataset(name: name, gazetteer: gazetteer, catalogue: catalogue, documents: documents, columns: all, strings: strings,
+                       extraColumns: extraColumns + extraNames.subtracting(extraColumns).sorted())
     }
 
     /// Scopes compare by the rank of their text among the distinct texts, ranked once: the order is

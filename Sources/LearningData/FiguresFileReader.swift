@@ -16,12 +16,14 @@ enum FiguresFileReader {
         var builder = DatasetBuilder(gazetteer: gazetteer, catalogue: catalogue)
         var documents: [String: SourceDocument?] = [:]
         var stoppedEarly = false
+        var extraColumns: [String] = []
         do {
             guard let header = try reader.nextRecord() else {
                 throw DatasetLoadError([Diagnostic(message: "\(file.name) is empty", expected: "a header row with at least region,indicator,year")])
             }
             let columns = try HeaderMap(header, reader: reader, required: required, optional: optional)
             let row = RowReader(columns: columns, gazetteer: gazetteer, catalogue: catalogue)
+            extraColumns = columns.extraNames
             while let record = try reader.nextRecord() {
                 guard !problems.isFull else { break }
                 do {
@@ -42,7 +44,7 @@ enum FiguresFileReader {
         }
         try problems.throwIfAny(stoppedEarly: stoppedEarly)
         do {
-            return try (consume builder).build(name: name, documents: DocumentStore(documents.values.compactMap { $0 }))
+            return try (consume builder).build(name: name, documents: DocumentStore(documents.values.compactMap { $0 }), extraColumns: extraColumns)
         } catch let BuildError.duplicates(pairs) {
             throw DatasetLoadError(pairs.prefix(DatasetLoadError.limit).map { first, second in
                 Diagnostic(message: "line \(second) gives the same region, indicator, year and scope as line \(first)",
@@ -149,6 +151,7 @@ struct RowReader {
         o.derivation = try text("derived")
         o.discrepancy = try text("discrepancy")
         o.note = try text("note")
+        o.extras = try columns.extras(record, reader)
         try checkConsistency(o, fail: fail)
         try checkWholeNumbers(o, unit: indicator.unit, text: text, fail: fail)
         try attachProvenance(&o, text: text, fail: fail, document: document)

@@ -91,7 +91,7 @@ enum FiguresStreamReader {
         }
         try problems.throwIfAny()
         do {
-            return (try (consume builder).build(name: name, documents: DocumentStore(documents.values.compactMap { $0 })), false)
+            return (try (consume builder).build(name: name, documents: DocumentStore(documents.values.compactMap { $0 }), extraColumns: columns.extraNames), false)
         } catch {
             // Duplicates (or a row the builder refuses): the sequential reader says where, line by line.
             return (try sequential(path: path, name: name, gazetteer, catalogue, document), true)
@@ -125,7 +125,8 @@ enum FiguresStreamReader {
         case "base": .base
         case "target": .target
         case "stated_percent": .stated
-        default: FiguresFileReader.optional.contains(name) ? .detail : .ignored
+        // A user's own column is kept: a row that fills one goes to the full row reader.
+        default: FiguresFileReader.optional.contains(name) || name.hasPrefix(HeaderMap.extraPrefix) ? .detail : .ignored
         }
     }
 

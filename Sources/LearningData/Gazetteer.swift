@@ -10,6 +10,8 @@ public struct Gazetteer: Sendable {
 
     /// All regions, in the order they were given.
     public let regions: [Region]
+    /// The user's own columns of `regions.csv` (`x_…`), in file order; each region's are its ``Region/extras``.
+    public var extraColumns: [String] = []
     /// The level of each region, by index: scans over rows read this, not the regions themselves.
     public let levels: [AdministrativeLevel]
     private let indexByID: [RegionID: Index]

@@ -40,13 +40,15 @@ public struct Observation: Hashable, Sendable {
     public var note: String?
     /// The document and verbatim quote.
     public var provenance: Provenance?
+    /// The user's own columns (`x_…` in `figures.csv`) that this row fills, by column name.
+    public var extras: [String: String] = [:]
 
     /// Creates an observation; only region, indicator and year are required.
     public init(region: RegionID, indicator: IndicatorID, year: Int, period: ClosedRange<Int>? = nil, scope: String? = nil,
                 value: Double? = nil, valueMax: Double? = nil, base: Double? = nil, baseKind: BaseKind? = nil,
                 target: Target? = nil, statedPercent: StatedPercent? = nil, percentOf: PercentBasis = .base,
                 qualifier: Qualifier = .exact, statedChange: StatedChange? = nil, derivation: String? = nil,
-                discrepancy: String? = nil, note: String? = nil, provenance: Provenance? = nil) {
+                discrepancy: String? = nil, note: String? = nil, provenance: Provenance? = nil, extras: [String: String] = [:]) {
         self.region = region
         self.indicator = indicator
         self.year = year
@@ -65,6 +67,7 @@ public struct Observation: Hashable, Sendable {
         self.discrepancy = discrepancy
         self.note = note
         self.provenance = provenance
+        self.extras = extras
     }
 
     /// Whether the figure is derived from the text rather than printed in it.

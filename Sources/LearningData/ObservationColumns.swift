@@ -107,9 +107,30 @@ struct ObservationDetails: Sendable {
     var note: Int32 = -1
     var document: Int32 = -1
     var quote: Int32 = -1
+    /// The row's `x_` fields as ``encode(_:)`` writes them.
+    var extras: Int32 = -1
 
     var isEmpty: Bool {
         periodStart == 0 && scope < 0 && valueMax.isNaN && targetMax.isNaN && statedText < 0 && statedChange < 0
-            && derivation < 0 && discrepancy < 0 && note < 0 && document < 0 && quote < 0
+            && derivation < 0 && discrepancy < 0 && note < 0 && document < 0 && quote < 0 && extras < 0
+    }
+
+    /// What separates the fields of ``extras``, and a name from its text (control characters the
+    /// reader refuses in them).
+    static let extrasSeparator: Character = "\u{1F}", extrasNameEnd: Character = "\u{1E}"
+
+    /// The user's own fields of a row as one text: name, U+001E, text, each field ended by U+001F.
+    static func encode(_ extras: [String: String]) -> String {
+        extras.keys.sorted().map { "\($0)\(extrasNameEnd)\(extras[$0] ?? "")\(extrasSeparator)" }.joined()
+    }
+
+    /// The fields ``encode(_:)`` wrote.
+    static func decode(_ text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for field in text.split(separator: extrasSeparator) {
+            guard let end = field.firstIndex(of: extrasNameEnd) else { continue }
+            out[String(field[..<end])] = String(field[field.index(after: end)...])
+        }
+        return out
     }
 }

@@ -26,15 +26,19 @@ public struct Region: Hashable, Sendable, Identifiable, CustomStringConvertible 
     public let aliases: [String]
     /// Where the documents show where it lies (or why general knowledge was used).
     public let evidence: String
+    /// The user's own columns of `regions.csv` (`x_…`) that this region fills, by column name.
+    public let extras: [String: String]
 
     /// Creates a region; the name and aliases are stored in NFC.
-    public init(id: RegionID, name: String, kind: AdministrativeKind, parent: RegionID?, aliases: [String] = [], evidence: String = "") {
+    public init(id: RegionID, name: String, kind: AdministrativeKind, parent: RegionID?, aliases: [String] = [], evidence: String = "",
+                extras: [String: String] = [:]) {
         self.id = id
         self.name = VietnameseText.nfc(name)
         self.kind = kind
         self.parent = parent
         self.aliases = aliases.map(VietnameseText.nfc)
         self.evidence = evidence
+        self.extras = extras
     }
 
     /// Its administrative level.

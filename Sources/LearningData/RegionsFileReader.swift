@@ -8,11 +8,13 @@ enum RegionsFileReader {
         var problems = ProblemList()
         var regions: [Region] = []
         var lines: [RegionID: (line: Int, parentField: CSVField?)] = [:]
+        var extraColumns: [String] = []
         do {
             guard let header = try reader.nextRecord() else {
                 throw DatasetLoadError([Diagnostic(message: "\(file.name) is empty", expected: "a header row: id,name,kind,parent,aliases,evidence")])
             }
             let columns = try HeaderMap(header, reader: reader, required: required, optional: optional)
+            extraColumns = columns.extraNames
             while let record = try reader.nextRecord() {
                 guard !problems.isFull else { break }
                 do {
@@ -27,6 +29,7 @@ enum RegionsFileReader {
                     let parentText = try columns.text("parent", record, reader).trimmingWhitespace
                     let aliases = try columns.optionalText("aliases", record, reader)?.split(separator: "|").map { $0.trimmingWhitespace } ?? []
                     let evidence = try columns.optionalText("evidence", record, reader) ?? ""
+                    let extras = try columns.extras(record, reader)
                     if id.rawValue.isEmpty || name.isEmpty {
                         throw reader.diagnostic(for: columns.field(id.rawValue.isEmpty ? "id" : "name", record), "a region needs an id and a name")
                     }
@@ -42,7 +45,7 @@ enum RegionsFileReader {
                     }
                     lines[id] = (record[0].line, parentText.isEmpty ? nil : columns.field("parent", record))
                     regions.append(Region(id: id, name: name, kind: kind, parent: parentText.isEmpty ? nil : RegionID(parentText),
-                                          aliases: aliases, evidence: evidence))
+                                          aliases: aliases, evidence: evidence, extras: extras))
                 } catch {
                     problems.add(error)
                 }
@@ -59,7 +62,9 @@ enum RegionsFileReader {
         }
         try problems.throwIfAny()
         do {
-            return try Gazetteer(regions)
+            var gazetteer = try Gazetteer(regions)
+            gazetteer.extraColumns = extraColumns
+            return gazetteer
         } catch {
             throw DatasetLoadError([Diagnostic(message: "\(file.name): \(error)")])
         }
@@ -70,6 +75,11 @@ enum RegionsFileReader {
 struct HeaderMap {
     let names: [String]
     private let index: [String: Int]
+    /// The user's own columns, `x_…`, in header order: kept, never interpreted.
+    let extraNames: [String]
+
+    /// The prefix of a column of the user's own.
+    static let extraPrefix = "x_"
 
     init(_ header: [CSVField], reader: CSVReader, required: [String], optional: [String]) throws(Diagnostic) {
         var names: [String] = []
@@ -77,9 +87,15 @@ struct HeaderMap {
         let known = required + optional
         for field in header {
             let name = try reader.text(of: field).trimmingWhitespace.lowercased()
-            if index[name] != nil { throw reader.diagnostic(for: field, "column “\(name)” appears twice") }
-            if !known.contains(name), let near = known.first(where: { editDistance($0, name) <= 2 }) {
-                throw reader.diagnostic(for: field, "unknown column “\(name)”", hint: "did you mean “\(near)”? Other columns are allowed, but this looks like a misspelling")
+            if index[name] != nil { throw reader.diagnostic(for: field, "column “\(Diagnostic.excerpt(name))” appears twice") }
+            // A column the loader does not know would be lost without a word ("notes" for "note"):
+            // it is refused, unless it is marked as the user's own.
+            if !known.contains(name), !name.hasPrefix(Self.extraPrefix) {
+                func spaced(_ s: String) -> String { String(s.map { $0 == "_" ? " " : $0 }) }
+                let near = closestMatches(to: spaced(name), among: known.map(spaced), limit: 1).first
+                    .flatMap { spacedName in known.first { spaced($0) == spacedName } }
+                throw reader.diagnostic(for: field, "unknown column “\(Diagnostic.excerpt(name))”", expected: known.joined(separator: ", "),
+                                        hint: (near.map { "did you mean “\($0)”? " } ?? "") + "A column of your own is kept when its name starts with “x_” (x_\(Diagnostic.excerpt(name, limit: 20)))")
             }
             index[name] = names.count
             names.append(name)
@@ -90,6 +106,7 @@ struct HeaderMap {
         }
         self.names = names
         self.index = index
+        extraNames = names.filter { $0.hasPrefix(Self.extraPrefix) }
     }
 
     func has(_ name: String) -> Bool { index[name] != nil }
@@ -107,6 +124,20 @@ struct HeaderMap {
 
     func text(_ name: String, _ record: [CSVField], _ reader: CSVReader) throws(Diagnostic) -> String {
         try reader.text(of: field(name, record))
+    }
+
+    /// The record's fields of the user's own columns, by name; empty ones left out.
+    func extras(_ record: [CSVField], _ reader: CSVReader) throws(Diagnostic) -> [String: String] {
+        var out: [String: String] = [:]
+        for name in extraNames {
+            guard let text = try optionalText(name, record, reader) else { continue }
+            if let bad = text.firstIndex(where: { $0 == ObservationDetails.extrasSeparator || $0 == ObservationDetails.extrasNameEnd }) {
+                throw reader.diagnostic(for: field(name, record), characterOffset: text.distance(from: text.startIndex, to: bad),
+                                        "a control character (U+001E or U+001F) in “\(name)”", hint: "remove it")
+            }
+            out[name] = text.trimmingWhitespace
+        }
+        return out
     }
 
     /// The field's text, or nil when the column is absent or the field empty.

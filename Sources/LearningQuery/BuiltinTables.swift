@@ -28,7 +28,7 @@ enum BuiltinTables {
             Column("level", g.regions.map { .text($0.level.name) }),
             Column("parent", g.regions.map { r in r.parent.flatMap { g[$0] }.map(Value.region) ?? .null }),
             Column("aliases", g.regions.map { $0.aliases.isEmpty ? .null : .text($0.aliases.joined(separator: ", ")) }),
-        ])
+        ] + g.extraColumns.map { name in Column(name, g.regions.map { .text($0.extras[name]) }) })
     }
 
     static func indicators(_ dataset: Dataset) -> Table {

@@ -47,8 +47,8 @@ struct Resolver {
             if rowUnknown { return .other }
             if let known = bindings[name] { return known }
             switch name {
-            case "figures": return .table(FiguresColumns.names)
-            case "regions": return .table(BuiltinTables.regionColumns)
+            case "figures": return .table(FiguresColumns.names(context.dataset))
+            case "regions": return .table(BuiltinTables.regionColumns + context.dataset.gazetteer.extraColumns)
             case "indicators": return .table(BuiltinTables.indicatorColumns)
             case "latest": return .other
             default: break

@@ -40,9 +40,9 @@ public struct Table: Sendable {
         /// The target and its attainment or projection (``TargetColumns``).
         case targets
 
-        var columnNames: [String] {
+        func columnNames(_ dataset: Dataset) -> [String] {
             switch self {
-            case .figures: FiguresColumns.names
+            case .figures: FiguresColumns.names(dataset)
             case .targets: TargetColumns.names
             }
         }
@@ -86,7 +86,7 @@ public struct Table: Sendable {
     public var columnNames: [String] {
         switch storage {
         case let .columns(columns): columns.map(\.name)
-        case let .rows(source, _): source.view.columnNames
+        case let .rows(source, _): source.view.columnNames(source.dataset)
         }
     }
 
@@ -148,6 +148,9 @@ enum FiguresColumns {
     static let names = ["region", "level", "parent", "indicator", "year", "scope", "value", "base", "rate", "target",
                         "stated", "qualifier", "derived", "document", "quote"]
 
+    /// The columns of a dataset's figures: the standard ones, then the user's own (`x_…`).
+    static func names(_ dataset: Dataset) -> [String] { dataset.extraColumns.isEmpty ? names : names + dataset.extraColumns }
+
     static func value(_ dataset: Dataset, row: Int, column: Int) -> Value {
         // By position, in the order of `names`: this runs for every cell a query reads.
         switch column {
@@ -169,7 +172,9 @@ enum FiguresColumns {
         case 12: return .text(dataset[row].derivation)
         case 13: return .text(dataset[row].provenance?.document)
         case 14: return .text(dataset[row].provenance?.quote)
-        default: return .null
+        default:
+            let k = column - names.count
+            return dataset.extraColumns.indices.contains(k) ? .text(dataset.extras(at: row)[dataset.extraColumns[k]]) : .null
         }
     }
 }

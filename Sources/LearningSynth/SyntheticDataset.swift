@@ -5,8 +5,9 @@ import LearningData
 /// districts > communes, the twelve headline indicators with plausible bases, values, targets and
 /// trends, about 3 % of observations missing, and some stated percentages deliberately wrong.
 ///
-/// Every row says `synthetic` in a column of that name, and every region's evidence says so too: these
-/// figures are for testing and benchmarks, never for analysis.
+/// Every region's evidence says `synthetic`, and so does the folder's `README.txt`: these figures are
+/// for testing and benchmarks, never for analysis. (Rows carry no mark of their own: a column on every
+/// row would have to be kept, as the loader keeps every column it is given.)
 public struct SyntheticDataset: Sendable {
     /// The size and the seed.
     public struct Options: Sendable {
@@ -37,7 +38,7 @@ public struct SyntheticDataset: Sendable {
                              "new_members", "chapters", "fund_raised", "scholarships", "clc_classes", "clc_attendance"]
 
     /// The figures file's header.
-    public static let header = "region,indicator,year,value,base,target,stated_percent,synthetic\n"
+    public static let header = "region,indicator,year,value,base,target,stated_percent\n"
 
     /// Writes `regions.csv` and `figures.csv` into a folder; returns the number of observations.
     @discardableResult
@@ -47,6 +48,7 @@ public struct SyntheticDataset: Sendable {
         let geography = SyntheticGeography(provinces: options.provinces, districtsPerProvince: options.districtsPerProvince,
                                            communesPerDistrict: options.communesPerDistrict, random: &random)
         try regionsCSV(geography.regions).write(toFile: folder + "/regions.csv", atomically: true, encoding: .utf8)
+        try readme.write(toFile: folder + "/README.txt", atomically: true, encoding: .utf8)
         guard let out = FileHandle(forWritingAtPath: folder + "/figures.csv") ?? {
             FileManager.default.createFile(atPath: folder + "/figures.csv", contents: nil)
             return FileHandle(forWritingAtPath: folder + "/figures.csv")
@@ -74,6 +76,13 @@ public struct SyntheticDataset: Sendable {
         try out.write(contentsOf: buffer)
         return rows
     }
+
+    /// What the folder is, for whoever opens it.
+    static let readme = """
+        This folder is SYNTHETIC: khuyenhoc synth generated every region and figure in it, from a seeded random
+        generator, for scale tests and benchmarks. None of its figures is real; do not analyse them.
+
+        """
 
     static func regionsCSV(_ regions: [Region]) -> String {
         var lines = ["id,name,kind,parent,aliases,evidence"]
@@ -135,8 +144,7 @@ struct CommuneProfile {
         if let target { append(target, &out) }
         out.append(44)
         if !statedText.isEmpty { out.append(34); append(statedText, &out); out.append(34) }
-        out.append(44)
-        append("synthetic\n", &out)
+        out.append(10)
     }
 
     private func append(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }

@@ -164,8 +164,10 @@ struct DatasetLoaderTests {
         #expect(misspelt.errors().first?.hint?.contains("did you mean “value”") == true)
         let empty = try TemporaryDataset(figures: "")
         #expect(empty.errors().first?.message.hasSuffix("is empty") == true)
-        let extra = try TemporaryDataset(figures: "region,indicator,year,value,my_comment\nbinh thanh,members,2022,1,hello\n")
-        #expect(try DatasetLoader.load(from: extra.path).count == 1)
+        let unknown = try TemporaryDataset(figures: "region,indicator,year,value,my_comment\nbinh thanh,members,2022,1,hello\n")
+        #expect(unknown.errors().first?.message == "unknown column “my_comment”")
+        let own = try TemporaryDataset(figures: "region,indicator,year,value,x_comment\nbinh thanh,members,2022,1,hello\n")
+        #expect(try DatasetLoader.load(from: own.path).observations.map(\.extras) == [["x_comment": "hello"]])
     }
 
     @Test("regions.csv problems are located too")

@@ -56,4 +56,43 @@ struct LoaderRulesTests {
         #expect(first.location?.column == 21)
         #expect(first.message == "region “quang-nam/x” is written under “quang-nam”, but its parent is “quang-tri”")
     }
+
+    @Test("a column the loader does not know is refused with the nearest known one", arguments: [
+        ("stated_percentage", "stated_percent"), ("notes", "note"), ("qualifer", "qualifier"), ("valeu", "value"), ("source", nil),
+    ] as [(String, String?)])
+    func unknownColumn(_ column: String, _ near: String?) throws {
+        let figures = "region,indicator,year,value,\(column)\nho-chi-minh/binh-thanh,members,2022,5,x\n"
+        let errors = try TemporaryDataset(figures: figures).errors()
+        let first = try #require(errors.first)
+        #expect(first.message == "unknown column “\(column)”")
+        #expect(first.location?.line == 1 && first.location?.column == 29)
+        #expect(first.hint?.contains("x_\(column)") == true)
+        if let near { #expect(first.hint?.hasPrefix("did you mean “\(near)”?") == true, "\(first)") }
+    }
+
+    @Test("the user's own x_ columns are kept and shown after the standard ones, in figures and regions")
+    func extraColumns() throws {
+        let figures = """
+            region,indicator,year,value,x_source,x_page
+            ho-chi-minh/binh-thanh,members,2022,5,báo cáo A,
+            bac-kan/bac-kan,members,2021,7,,12
+            bac-kan/bac-kan,members,2022,8,,
+
+            """
+        let regions = """
+            id,name,kind,parent,x_code
+            vn,Việt Nam,quốc gia,,
+            ho-chi-minh,Hồ Chí Minh,thành phố trực thuộc trung ương,vn,79
+            ho-chi-minh/binh-thanh,Bình Thạnh,quận,ho-chi-minh,765
+            bac-kan,Bắc Kạn,tỉnh,vn,
+            bac-kan/bac-kan,Bắc Kạn,thành phố thuộc tỉnh,bac-kan,
+
+            """
+        let dataset = try DatasetLoader.load(from: try TemporaryDataset(figures: figures, regions: regions).path)
+        #expect(dataset.extraColumns == ["x_source", "x_page"])
+        #expect(dataset.observations.map(\.extras) == [["x_page": "12"], ["x_source": "báo cáo A"], [:]])
+        #expect(dataset.gazetteer.extraColumns == ["x_code"])
+        #expect(dataset.gazetteer.regions.first { $0.name == "Bình Thạnh" }?.extras == ["x_code": "765"])
+    }
 }
+

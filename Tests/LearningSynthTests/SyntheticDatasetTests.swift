@@ -30,7 +30,7 @@ struct SyntheticDatasetTests {
         #expect(FileManager.default.contents(atPath: "\(a)/figures.csv") != FileManager.default.contents(atPath: "\(c)/figures.csv"))
     }
 
-    @Test("it loads as a user's dataset: provinces > districts > communes, about 3% missing, every row marked synthetic")
+    @Test("it loads as a user's dataset: provinces > districts > communes, about 3% missing, every region and the folder marked synthetic")
     func loads() throws {
         let path = folder()
         let rows = try SyntheticDataset.write(to: path, options: smallOptions())
@@ -40,8 +40,7 @@ struct SyntheticDatasetTests {
         #expect(rows < full && Double(rows) > Double(full) * 0.9)
         #expect(dataset.gazetteer.regions.filter { $0.level == .commune }.count == 24)
         #expect(dataset.gazetteer.regions.allSatisfy { $0.evidence == "synthetic" })
-        let text = try String(contentsOfFile: "\(path)/figures.csv", encoding: .utf8)
-        #expect(text.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",synthetic") })
+        #expect(try String(contentsOfFile: "\(path)/README.txt", encoding: .utf8).contains("SYNTHETIC"))
         #expect(dataset.years == [2018, 2019, 2020, 2021, 2022])
     }
 
