@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LearningData
 import LearningQuery
+import TestSupport
 @testable import LearningShell
 
 /// Runs `inputs` in a fresh shell, `:save`s, and replays the file in a fresh shell (`:load`) and as a
@@ -114,6 +115,23 @@ struct SaveReplayTests {
         #expect(Shell.hiddenName(avoiding: line) == name)
     }
 
+    @Test("random sessions replay to the same results, statement for statement")
+    func randomSessions() throws {
+        var generator = SessionGenerator(random: SplitMix64(seed: 2024), script: Self.script)
+        var saved: [String] = []
+        for session in 0..<200 {
+            let inputs = generator.session()
+            let replay = try replayDifferences(inputs)
+            saved += replay.saved
+            #expect(replay.differences.isEmpty, "session \(session): \(inputs):\n\(replay.differences.joined(separator: "\n"))")
+            if !replay.differences.isEmpty { break }
+        }
+        // The sessions must have saved what matters: `|` lines, on a `let`'s name too, and bindings.
+        #expect(saved.count(where: { $0.contains("\n|") }) > 30)
+        #expect(saved.count(where: { !$0.hasPrefix("let") && $0.split(separator: "\n").first.map { Set(SessionGenerator.names).contains(String($0)) } == true }) > 3)
+        #expect(saved.count(where: { $0.hasPrefix("let ") }) > 60)
+    }
+
     /// A script for `:load`: a binding, multi-line statements, a comment.
     static let script: String = {
         let path = temporaryPath("loaded.khq")
@@ -121,4 +139,53 @@ struct SaveReplayTests {
         FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }()
+}
+
+/// Random shell sessions over the embedded dataset: expressions, `let` bindings (some named like
+/// built-in tables and indicators, some `_`), `|` continuations, failing lines, multi-line inputs,
+/// `:reset` and `:load`.
+struct SessionGenerator {
+    var random: SplitMix64
+    let script: String
+
+    static let names = ["a", "t", "_", "__", "figures", "latest", "learning_family"]
+    static let expressions = [
+        "regions", "indicators", "figures | take 3", "figures | where year == 2022 | select region, indicator, value",
+        "rank(learning_family)", "rank(learning_family, year: latest)", "rate(learning_family, \"Bình Thạnh\", 2022)", "1 + 6",
+        "compare(\"Bình Thạnh\", \"Bắc Kạn\")", "figures | group indicator aggregate n = count()", "series(learning_family, \"Bình Thạnh\")",
+        "count(figures)", "audit()", "2", "3",
+    ]
+    static let continuations = [
+        "| take 1", "| take 3", "| select region", "| select name", "| where year == 2022", "| sort year desc", "| count()",
+        "| take _", "| take __", "| where year > _", "| derive double = value * 2", "| top 2 by value", "| select region, value\n  | take 1",
+    ]
+    static let failures = ["nonsense", "1 +", "figures | select nope", "rank(learning_famly)", "| take", "let = 3", "figures + 1"]
+    static let multiLine = [
+        "rank(learning_family,\n  year: latest)", "figures |\n  where year == 2017 |\n  take 3", "compare(\"Bình Thạnh\",\n  \"Bắc Kạn\")",
+        "[1,\n 2, 3]",
+    ]
+
+    mutating func session() -> [String] {
+        (0..<Int.random(in: 2...14, using: &random)).map { _ in line() }
+    }
+
+    mutating func line() -> String {
+        switch Int.random(in: 0..<100, using: &random) {
+        case 0..<25: return expression()
+        case 25..<45: return "let \(pick(Self.names)) = \(expression())"
+        case 45..<72: return pick(Self.continuations)
+        case 72..<82: return pick(Self.failures)
+        case 82..<87: return ":reset"
+        case 87..<92: return ":load \(script)"
+        default: return pick(Self.multiLine)
+        }
+    }
+
+    /// A fixed expression, or one over a name that may or may not be bound.
+    mutating func expression() -> String {
+        let name = pick(Self.names)
+        return Bool.random(using: &random) ? pick(Self.expressions) : pick([name, "\(name) | take 2", "count(\(name))", "\(name) + 1"])
+    }
+
+    mutating func pick(_ items: [String]) -> String { items.randomElement(using: &random) ?? "" }
 }
