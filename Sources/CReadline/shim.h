@@ -75,3 +75,15 @@ static inline int khq_screen_width(void) {
     rl_get_screen_size(&rows, &cols);
     return cols;
 }
+
+/// Whether readline has already moved to a new line after reading end of input (Ctrl-D). Since 8.1 it
+/// does when bracketed paste is on: the sequence that turns it off ends with a carriage return, and a
+/// newline follows at end of input. Otherwise the cursor is still after the prompt.
+static inline int khq_newline_after_eof(void) {
+#if defined(RL_READLINE_VERSION) && RL_READLINE_VERSION >= 0x0801
+    const char *value = rl_variable_value("enable-bracketed-paste");
+    return value != NULL && strcmp(value, "on") == 0;
+#else
+    return 0;
+#endif
+}

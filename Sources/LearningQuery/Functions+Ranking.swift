@@ -7,8 +7,9 @@ extension Functions {
                          Parameter("within", "region", optional: true), Parameter("by", "\"rate\", \"value\", \"per_capita\" or \"attainment\"", optional: true),
                          Parameter("ties", "\"competition\", \"dense\", \"ordinal\", \"average\" or \"max\"", optional: true),
                          Parameter("order", "\"desc\" or \"asc\"", optional: true)],
-                returns: "table", columns: ["rank", "region", "year", "score", "percentile", "basis"], topic: "ranking",
-                summary: "Regions ranked by an indicator, each on one year or on its own latest year (shown beside its rank); regions left out are listed with the reason.",
+                returns: "table", topic: "ranking",
+                summary: "Regions ranked by an indicator, each on one year or on its own latest year (shown beside its rank); regions left out are listed with the reason. "
+                    + "Columns: `rank`, `region`, `year`, the score, named after `by` (`rate` unless told), `percentile`, `basis`.",
                 example: "rank(learning_family, year: latest)") { (a: inout CallArguments) throws(QueryError) -> Value in
             let indicator = try a.indicator("indicator")
             let alignment = try alignment(&a, "year")

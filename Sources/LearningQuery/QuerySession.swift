@@ -51,8 +51,11 @@ public final class QuerySession {
     /// The value of a binding.
     public func binding(_ name: String) -> Value? { bindings[name] }
 
-    /// Binds a name to a value, as `let` would (the shell binds `_` to the last result).
+    /// Binds a name to a value, as `let` would (the shell binds the previous result while a `|` line runs).
     public func bind(_ name: String, _ value: Value) { bindings[name] = value }
+
+    /// Forgets one binding (the shell's name for the previous result, once a `|` line has run).
+    public func unbind(_ name: String) { bindings[name] = nil }
 
     /// Forgets every binding.
     public func reset() { bindings = [:] }

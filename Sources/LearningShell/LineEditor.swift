@@ -42,13 +42,18 @@ public final class LineEditor {
         khq_set_word_breaks(" \t\n(),|=<>!+*/~[]{}\"")
         khq_set_completion_function(completeCallback)
         signal(SIGINT, interruptHandler)
+        let terminalModes = Self.withoutControlEcho()
+        defer { if var modes = terminalModes { tcsetattr(STDIN_FILENO, TCSANOW, &modes) } }
         completionSource = { [unowned shell] line, cursor in shell.completer.complete(line, cursor: cursor, bindings: shell.session.bindingNames) }
         for entry in entries { add_history(entry) }
         shell.terminalWidth = { Self.terminalWidth() }
         var pending: [String] = []
         while !shell.shouldQuit {
             guard let line = readLine(pending.isEmpty ? prompt : continuation) else {
-                if pending.isEmpty { print(""); break }
+                if pending.isEmpty {
+                    if khq_newline_after_eof() == 0 { print("") }
+                    break
+                }
                 pending = []
                 continue
             }
@@ -108,6 +113,19 @@ public final class LineEditor {
         }
     }
 
+    /// Turns off the terminal's echo of control characters and returns the modes to restore. While a
+    /// query runs, readline's own settings are off, so Ctrl-C was echoed as "^C" and the shell's
+    /// "Interrupted" followed on the same line; readline takes the modes it finds each time it reads a
+    /// line, so it keeps this too.
+    static func withoutControlEcho() -> termios? {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return nil }
+        let original = modes
+        modes.c_lflag &= ~tcflag_t(ECHOCTL)
+        guard tcsetattr(STDIN_FILENO, TCSANOW, &modes) == 0 else { return nil }
+        return original
+    }
+
     /// The terminal's width in columns, if standard output is a terminal.
     static func terminalWidth() -> Int? {
         var size = winsize()
@@ -118,7 +136,12 @@ public final class LineEditor {
 
 private let interruptHandler: @convention(c) (Int32) -> Void = { _ in interruptFlag.raise() }
 
+/// Readline calls this when a line is accepted. It removes the handler first: with the handler still
+/// installed when this returns, readline draws a fresh prompt at once, and removing it afterwards
+/// resets the terminal with a carriage return, so a short result was written over that prompt
+/// ("7hq>"). Removed here, the terminal is left at the start of an empty line for the result.
 private let lineCallback: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { pointer in
+    rl_callback_handler_remove()
     lineArrived = true
     guard let pointer else {
         endOfInput = true

@@ -24,10 +24,16 @@ public final class Shell {
     /// Whether `:load` stops at the first error.
     public private(set) var bail = false
     private var timer = false
+    /// The value of the last statement that succeeded (a `let` included): what a `|` line continues.
     private var lastValue: Value?
+    /// A statement of the saved script that gives `lastValue` where the script has got to: the last
+    /// statement itself, or for a `let`, its name.
+    private var lastStatement: String?
     private var redirect: (path: String, once: Bool)?
     private let out: ShellOutput
-    /// The successful statements of this session, in order: what `:save` writes.
+    /// What `:save` writes: the statements that succeeded since the session began or since the last
+    /// `:reset` or `:open`, in order, each in a form that stands alone (a `|` line is written with
+    /// the statement it continues), so that the script run again gives the same results.
     public private(set) var savedInputs: [String] = []
 
     /// A shell over a session, writing to `output`.
@@ -59,15 +65,57 @@ public final class Shell {
             return
         }
         if trimmed.hasPrefix("|") {
-            guard let lastValue else {
-                out.writeError("error: a line starting with “|” continues the previous result, and there is none yet\n")
-                return
-            }
-            session.bind("_", lastValue)
-            runStatements("_ " + trimmed, name: "<input>", continuing: true)
+            continueLastResult(trimmed)
             return
         }
-        runStatements(input, name: "<input>", continuing: false)
+        runStatements(input, name: "<input>")
+    }
+
+    /// A `|` line, run on the previous result: that value is bound to a hidden name for the line and
+    /// forgotten after, so later statements cannot come to depend on a name the saved script lacks.
+    private func continueLastResult(_ line: String) {
+        guard let lastValue, let lastStatement else {
+            out.writeError("error: a line starting with “|” continues the previous result, and there is none yet\n")
+            return
+        }
+        let hidden = Self.hiddenName(avoiding: line)
+        let shadowed = session.binding(hidden)
+        session.bind(hidden, lastValue)
+        runStatements(hidden + " " + line, name: "<input>", continuing: Continuation(hidden: hidden, base: lastStatement))
+        if let shadowed { session.bind(hidden, shadowed) } else { session.unbind(hidden) }
+    }
+
+    /// A `|` line being run: the hidden name standing for the previous result, and the statement of
+    /// the saved script that gives that result.
+    private struct Continuation {
+        let hidden: String
+        let base: String
+    }
+
+    /// `_`, or as many underscores as it takes for a name the line does not use itself: a `_` the
+    /// user bound keeps its meaning inside the line, as it will in the saved script.
+    static func hiddenName(avoiding line: String) -> String {
+        let words = Set(identifiers(in: line))
+        var name = "_"
+        while words.contains(name) { name += "_" }
+        return name
+    }
+
+    /// The words of a text that could be names, split as the lexer splits identifiers (strings and
+    /// comments included: a few words too many only make the hidden name longer).
+    static func identifiers(in text: String) -> [String] {
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" {
+                word.append(scalar)
+            } else if !word.isEmpty {
+                words.append(String(word))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { words.append(String(word)) }
+        return words
     }
 
     /// Runs a script's text through the shell: `:` commands on their own lines, statements continued
@@ -78,7 +126,7 @@ public final class Shell {
         var bufferStart = 1
         func flush() {
             if !buffer.isEmpty, !buffer.joined().trimmingWhitespace.isEmpty {
-                runStatements(buffer.joined(separator: "\n"), name: name, continuing: false, firstLine: bufferStart, stopAtFirstError: bail)
+                runStatements(buffer.joined(separator: "\n"), name: name, firstLine: bufferStart, stopAtFirstError: bail)
             }
             buffer = []
         }
@@ -101,7 +149,7 @@ public final class Shell {
 
     private var failedInScript = false
 
-    private func runStatements(_ text: String, name: String, continuing: Bool, firstLine: Int = 1, stopAtFirstError: Bool = false) {
+    private func runStatements(_ text: String, name: String, continuing: Continuation? = nil, firstLine: Int = 1, stopAtFirstError: Bool = false) {
         session.settings.width = terminalWidth()
         let started = DispatchTime.now()
         let outcomes = session.run(text, name: name, firstLine: firstLine, stopAtFirstError: stopAtFirstError)
@@ -113,21 +161,34 @@ public final class Shell {
                 out.writeError(error.code == "E900" ? "Interrupted\n" : "\(error)\n")
                 continue
             }
-            record(outcome, continuing: continuing)
-            guard outcome.binding == nil, let value = outcome.value else { continue }
+            guard let value = outcome.value else { continue }
+            let saved = record(outcome, continuing: continuing)
             lastValue = value
-            emit(session.render(value))
+            lastStatement = outcome.binding ?? saved
+            if outcome.binding == nil { emit(session.render(value)) }
         }
         if timer { out.write("time: \(NumberWriter.decimal(elapsed, style: session.settings.style, fractionDigits: 2)) ms\n") }
     }
 
-    /// Keeps a successful statement for `:save`; a `|` line joins the statement it continues.
-    private func record(_ outcome: StatementOutcome, continuing: Bool) {
-        if continuing, outcome.text.hasPrefix("_ "), let previous = savedInputs.popLast() {
-            savedInputs.append(previous + "\n" + outcome.text.dropFirst(2))
-        } else {
-            savedInputs.append(outcome.text)
+    /// Keeps a successful statement for `:save` and returns it as kept. A `|` line is kept as the
+    /// statement that gave the previous result (or the name a `let` bound it to) with the line piped
+    /// on: nothing was saved between the two, so that statement gives the same value at that point of
+    /// the script.
+    private func record(_ outcome: StatementOutcome, continuing: Continuation?) -> String {
+        var text = outcome.text
+        if let continuing, text.hasPrefix(continuing.hidden + " ") {
+            text = continuing.base + "\n" + text.dropFirst(continuing.hidden.count + 1)
         }
+        savedInputs.append(text)
+        return text
+    }
+
+    /// After `:reset` or `:open`: no previous result, and `:save` starts afresh, since a script cannot
+    /// forget bindings or change datasets (a name bound before could hide a built-in one after).
+    private func startOver() {
+        lastValue = nil
+        lastStatement = nil
+        savedInputs = []
     }
 
     private func emit(_ text: String) {
@@ -180,8 +241,8 @@ public final class Shell {
                 let dataset = try DatasetLoader.load(from: path)
                 session.use(dataset)
                 completer = Completer(dataset: dataset)
-                lastValue = nil
-                out.write("opened \(dataset.name): \(dataset.gazetteer.count) regions, \(dataset.count) figures; bindings cleared\n")
+                startOver()
+                out.write("opened \(dataset.name): \(dataset.gazetteer.count) regions, \(dataset.count) figures; bindings cleared, :save starts afresh\n")
             } catch {
                 throw ShellError("\(error)\nthe current dataset stays: \(session.dataset.name)")
             }
@@ -192,8 +253,8 @@ public final class Shell {
         case .show: out.write(settingsText() + "\n")
         case .reset:
             session.reset()
-            lastValue = nil
-            out.write("bindings forgotten\n")
+            startOver()
+            out.write("bindings forgotten; :save starts afresh\n")
         case let .bail(on): bail = on
         case let .memory(limit): session.memoryLimit = limit
         }
@@ -219,7 +280,7 @@ public final class Shell {
 
     private func settingsText() -> String {
         let s = session.settings
-        let names = session.bindingNames.filter { $0 != "_" }
+        let names = session.bindingNames
         return """
             dataset   \(session.dataset.name) (\(session.dataset.count) figures)
             format    \(s.format.rawValue)

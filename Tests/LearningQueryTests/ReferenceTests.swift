@@ -33,6 +33,32 @@ struct ReferenceTests {
         #expect(failures.isEmpty, "\(function.example): \(failures)")
     }
 
+    @Test("a function that declares its columns returns those columns", arguments: Functions.all.filter { $0.columns != nil }.map(\.name))
+    func declaredColumns(_ name: String) throws {
+        let function = try #require(Functions.named[name])
+        let session = QuerySession(dataset: try Dataset.embedded())
+        let value = try session.evaluate(function.example)
+        let columns: [String]? = switch value {
+        case let .table(table): table.columnNames
+        case .series: SeriesTable.columns
+        default: nil
+        }
+        #expect(columns == function.columns, "\(function.example)")
+    }
+
+    // rank declared a column “score”, but it is named after `by:`, so a script that selected `rate`
+    // was refused before it ran (while the shell, one statement at a time, ran it).
+    @Test("a script may use rank's score column by its name", arguments: [
+        "rank(learning_family) | select region, rate",
+        "let r = rank(learning_family, year: latest)\nr | select region, rate",
+        "rank(members, year: latest, by: \"value\") | select region, value",
+    ])
+    func rankColumns(_ script: String) throws {
+        let outcomes = QuerySession(dataset: try Dataset.embedded()).run(script)
+        let failures = outcomes.compactMap { $0.error?.description }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
     @Test("help for a function and the grammar in the parser's comment is the one in the reference")
     func grammar() throws {
         #expect(Reference.help(for: "rank")?.hasPrefix("rank(indicator: indicator") == true)

@@ -4,10 +4,14 @@ import LearningData
 import LearningQuery
 @testable import LearningShell
 
-/// Collects what the shell writes.
+/// Collects what the shell writes: all of it, and each write apart (one result is one write).
 final class Capture: ShellOutput {
     var out = "", err = ""
-    func write(_ text: String) { out += text }
+    var writes: [String] = []
+    func write(_ text: String) {
+        out += text
+        writes.append(text)
+    }
     func writeError(_ text: String) { err += text }
 }
 

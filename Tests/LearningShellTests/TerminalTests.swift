@@ -18,7 +18,7 @@ final class TerminalSession {
         let binary = try #require(builtProduct("khuyenhoc"), "build khuyenhoc first").path
         try tmux(["new-session", "-d", "-s", "main", "-x", "150", "-y", "60",
                   "env HOME=\(home) TERM=xterm \(binary) \(arguments); echo EXIT=$?; sleep 30"])
-        try waitFor("khq>")
+        try waitForLast(["khq> "])
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
@@ -53,23 +53,53 @@ final class TerminalSession {
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
     func press(_ key: String) throws { try tmux(["send-keys", "-t", "main", key]) }
 
-    /// The screen's text, escape sequences stripped, trailing blank lines dropped.
-    func screen() throws -> String {
-        let raw = try tmux(["capture-pane", "-p", "-t", "main", "-S", "-200"])
-        return Self.stripEscapes(raw).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
-            .joined(separator: "\n").trimmingCharacters(in: .newlines)
+    /// The screen's lines, history included: wrapped lines joined (-J), escape sequences stripped,
+    /// trailing spaces and trailing blank lines dropped.
+    func lines() throws -> [String] {
+        let raw = try tmux(["capture-pane", "-p", "-J", "-t", "main", "-S", "-200"])
+        var lines = Self.stripEscapes(raw).split(separator: "\n", omittingEmptySubsequences: false).map { Self.trimmingTrailingSpaces(String($0)) }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
     }
 
-    /// Waits until the screen shows `text` `count` times (default once).
-    func waitFor(_ text: String, count: Int = 1, timeout: TimeInterval = 30) throws {
+    /// Waits until the screen ends with exactly `expected`, line for line and each line whole, and
+    /// still does a moment later (output written after the prompt would be residue). Records the
+    /// difference and throws when it never does.
+    func waitForLast(_ expected: [ScreenLine], timeout: TimeInterval = 30) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if try screen().components(separatedBy: text).count - 1 >= count { return }
+            if try endsWith(expected) {
+                Thread.sleep(forTimeInterval: 0.2)
+                if try endsWith(expected) { return }
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        Issue.record("timed out waiting for “\(text)”; the screen shows:\n\(try screen())")
+        let screen = try lines()
+        Issue.record("""
+            timed out waiting for the screen to end with these lines:
+            \(expected.map(\.description).joined(separator: "\n"))
+            its last lines are:
+            \(screen.suffix(max(expected.count, 1)).joined(separator: "\n"))
+            """)
         throw CancellationError()
+    }
+
+    /// Types `input`, presses Enter, and waits until the lines from the echoed input to the end of the
+    /// screen are exactly `expected` (the echoed prompt and input first, the next prompt last).
+    func enter(_ input: String, expect expected: [ScreenLine], timeout: TimeInterval = 30) throws {
+        try type(input)
+        try press("Enter")
+        try waitForLast(expected, timeout: timeout)
+    }
+
+    private func endsWith(_ expected: [ScreenLine]) throws -> Bool {
+        let screen = try lines()
+        guard screen.count >= expected.count else { return false }
+        return zip(screen.suffix(expected.count), expected).allSatisfy { $1.matches($0) }
+    }
+
+    static func trimmingTrailingSpaces(_ line: String) -> String {
+        String(line.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 
     /// Removes ANSI/readline control sequences (CSI … letter, OSC … BEL) and stray control characters.
@@ -80,38 +110,71 @@ final class TerminalSession {
     }
 }
 
+/// One expected line of the screen, compared whole (trailing spaces aside): written as a string
+/// literal; `.starting(with:)` only where the rest cannot be known (a process id in an error).
+enum ScreenLine: ExpressibleByStringInterpolation, CustomStringConvertible {
+    case exactly(String)
+    case starting(with: String)
+
+    init(stringLiteral text: String) { self = .exactly(text) }
+
+    func matches(_ line: String) -> Bool {
+        switch self {
+        case let .exactly(text): line == TerminalSession.trimmingTrailingSpaces(text)
+        case let .starting(with: prefix): line.hasPrefix(prefix)
+        }
+    }
+
+    var description: String {
+        switch self {
+        case let .exactly(text): text
+        case let .starting(with: prefix): prefix + "…"
+        }
+    }
+}
+
 @Suite("The shell in a terminal", .serialized, .enabled(if: tmuxAvailable, "needs tmux (scripts/test.sh installs it)"))
 struct TerminalTests {
+    /// The prompt, as the last line of the screen: the shell waits there.
+    static let prompt: ScreenLine = "khq> "
+
     @Test("type a query, see the result; Ctrl-D leaves with status 0 and the history is kept")
     func query() throws {
         let t = try TerminalSession()
-        #expect(try t.screen().contains("khuyenhoc: seeds (5 reports): 17 regions, 31 indicators, 95 figures, years 2016–2022"))
-        try t.type("rate(learning_family, \"Bình Thạnh\", 2022)")
-        try t.press("Enter")
-        try t.waitFor("77,07%")
+        #expect(try t.lines() == [
+            "khuyenhoc: seeds (5 reports): 17 regions, 31 indicators, 95 figures, years 2016–2022",
+            "Type a query (try: rank(learning_family, year: latest)), :help for help, :quit or Ctrl-D to leave.",
+            "khq>",
+        ])
+        try t.enter("rate(learning_family, \"Bình Thạnh\", 2022)", expect: ["khq> rate(learning_family, \"Bình Thạnh\", 2022)", "77,07%", Self.prompt])
         try t.press("C-d")
-        try t.waitFor("EXIT=0")
+        try t.waitForLast([Self.prompt, "EXIT=0"])
         let history = try String(contentsOfFile: t.home + "/.khuyenhoc_history", encoding: .utf8)
         #expect(history == "rate(learning_family, \"Bình Thạnh\", 2022)\n")
+    }
+
+    @Test("a result shorter than the prompt is on its own line, and the prompt after it is whole")
+    func shortResults() throws {
+        let t = try TerminalSession()
+        try t.enter("1+6", expect: ["khq> 1+6", "7", Self.prompt])
+        try t.enter("10+7", expect: ["khq> 10+7", "17", Self.prompt])
+        try t.enter(":format csv", expect: ["khq> :format csv", Self.prompt])
+        try t.enter("nonsense", expect: ["khq> nonsense", "<input>:1:1: error[E201]: unknown name “nonsense”", " 1 | nonsense", "   | ^~~~~~~~", Self.prompt])
+        try t.enter("2", expect: ["khq> 2", "2", Self.prompt])
     }
 
     @Test("~/.khuyenhocrc runs before the prompt: commands and let bindings")
     func startupFile() throws {
         let t = try TerminalSession(startup: ":locale en\nlet start = 5\n")
-        try t.type("start * 1.5")
-        try t.press("Enter")
-        try t.waitFor("7.5")
+        try t.enter("start * 1.5", expect: ["khq> start * 1.5", "7.5", Self.prompt])
     }
 
     @Test("a home where history cannot be written gives a warning, and the shell goes on")
     func unwritableHome() throws {
         let t = try TerminalSession(home: "/nonexistent-khuyenhoc-home")
-        try t.type("1 + 1")
-        try t.press("Enter")
-        try t.waitFor("warning: history not saved")
-        try t.type("40 + 2")
-        try t.press("Enter")
-        try t.waitFor("42")
+        let warning = ScreenLine.starting(with: "warning: history not saved to /nonexistent-khuyenhoc-home/.khuyenhoc_history: ")
+        try t.enter("1 + 1", expect: ["khq> 1 + 1", warning, "2", Self.prompt])
+        try t.enter("40 + 2", expect: ["khq> 40 + 2", warning, "42", Self.prompt])
     }
 
     @Test("Tab completes a region typed without diacritics, inside its quotes")
@@ -119,41 +182,57 @@ struct TerminalTests {
         let t = try TerminalSession()
         try t.type("rate(learning_family, \"binh tha")
         try t.press("Tab")
-        try t.waitFor("\"Bình Thạnh\"")
-        try t.type(", 2022)")
-        try t.press("Enter")
-        try t.waitFor("77,07%")
+        try t.waitForLast(["khq> rate(learning_family, \"Bình Thạnh\""])
+        try t.enter(", 2022)", expect: ["khq> rate(learning_family, \"Bình Thạnh\", 2022)", "77,07%", Self.prompt])
         try t.type("rank(lear")
         try t.press("Tab")
-        try t.waitFor("rank(learning_")
+        try t.waitForLast(["khq> rank(learning_"])
     }
 
     @Test("a statement goes on over lines; a line starting with | continues the result")
     func multiline() throws {
         let t = try TerminalSession()
-        try t.type("rank(learning_family,")
-        try t.press("Enter")
-        try t.waitFor(" ...>")
-        try t.type("year: latest)")
-        try t.press("Enter")
-        try t.waitFor("3 rows")
-        try t.type("| select region | take 1")
-        try t.press("Enter")
-        try t.waitFor("1 row")
+        try t.enter("rank(learning_family,", expect: ["khq> rank(learning_family,", " ...> "])
+        try t.enter("year: latest)", expect: [
+            "khq> rank(learning_family,",
+            " ...> year: latest)",
+            "┌──────┬────────────┬──────┬────────┬────────────┬─────────┐",
+            "│ rank │ region     │ year │   rate │ percentile │ basis   │",
+            "├──────┼────────────┼──────┼────────┼────────────┼─────────┤",
+            "│    1 │ Bắc Kạn    │ 2017 │ 97,16% │        100 │ printed │",
+            "│    2 │ Bình Thạnh │ 2022 │ 77,07% │         50 │ printed │",
+            "│    3 │ Liên Hương │ 2018 │ 71,97% │          0 │ printed │",
+            "└──────┴────────────┴──────┴────────┴────────────┴─────────┘",
+            "3 rows",
+            "note: learning_family by rate, each region's latest year; ties: competition; percentile = share of the others ranked below",
+            "note: years differ: Bắc Kạn 2017, Bình Thạnh 2022, Liên Hương 2018; ranks compare different years",
+            "note: not ranked: Kiên Hải (2021: no figure is printed)",
+            Self.prompt,
+        ])
+        try t.enter("| select region | take 1", expect: [
+            "khq> | select region | take 1",
+            "┌─────────┐",
+            "│ region  │",
+            "├─────────┤",
+            "│ Bắc Kạn │",
+            "└─────────┘",
+            "1 row",
+            "note: learning_family by rate, each region's latest year; ties: competition; percentile = share of the others ranked below",
+            "note: years differ: Bắc Kạn 2017, Bình Thạnh 2022, Liên Hương 2018; ranks compare different years",
+            "note: not ranked: Kiên Hải (2021: no figure is printed)",
+            Self.prompt,
+        ])
     }
 
     @Test("Ctrl-C while typing abandons the line; the shell goes on")
     func interruptTyping() throws {
         let t = try TerminalSession()
-        try t.type("let x = 41")
-        try t.press("Enter")
+        try t.enter("let x = 41", expect: ["khq> let x = 41", Self.prompt])
         try t.type("this line is abandoned")
         try t.press("C-c")
-        try t.waitFor("khq>", count: 3)
-        try t.type("x + 1")
-        try t.press("Enter")
-        try t.waitFor("42")
-        #expect(!(try t.screen().contains("EXIT=")))
+        try t.waitForLast(["khq> let x = 41", "khq> this line is abandoned", Self.prompt])
+        try t.enter("x + 1", expect: ["khq> x + 1", "42", Self.prompt])
+        #expect(!(try t.lines().contains { $0.hasPrefix("EXIT=") }))
     }
 
     @Test("Ctrl-C during a long query prints Interrupted; bindings and dataset stay")
@@ -161,22 +240,16 @@ struct TerminalTests {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("khq-big-\(UUID().uuidString).khq").path
         try ("let keep = 7\nlet big = table([" + (0..<300_000).map(String.init).joined(separator: ", ") + "])\n\"big is loaded\"\n").write(toFile: script, atomically: true, encoding: .utf8)
         let t = try TerminalSession()
-        try t.type(":load \(script)")
-        try t.press("Enter")
-        try t.waitFor("big is loaded")
-        try t.waitFor("khq>", count: 2)
+        try t.enter(":load \(script)", expect: ["khq> :load \(script)", "big is loaded", Self.prompt])
         // Sixty passes over 300 000 rows: many seconds even in a release build, so Ctrl-C lands while
         // it runs whatever the machine (a test must not depend on some operator being slow).
-        try t.type("big" + String(repeating: " | derive a = value * 2 + 1", count: 60) + " | take 1")
+        let long = "big" + String(repeating: " | derive a = value * 2 + 1", count: 60) + " | take 1"
+        try t.type(long)
         try t.press("Enter")
         Thread.sleep(forTimeInterval: 1.0)
         try t.press("C-c")
-        try t.waitFor("Interrupted")
-        try t.type("keep * 6")
-        try t.press("Enter")
-        try t.waitFor("42")
-        try t.type("rate(learning_family, \"Bình Thạnh\", 2022)")
-        try t.press("Enter")
-        try t.waitFor("77,07%")
+        try t.waitForLast([.exactly("khq> " + long), "Interrupted", Self.prompt])
+        try t.enter("keep * 6", expect: ["khq> keep * 6", "42", Self.prompt])
+        try t.enter("rate(learning_family, \"Bình Thạnh\", 2022)", expect: ["khq> rate(learning_family, \"Bình Thạnh\", 2022)", "77,07%", Self.prompt])
     }
 }
