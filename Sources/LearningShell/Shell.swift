@@ -212,7 +212,7 @@ public final class Shell {
     private func save(_ path: String) throws(ShellError) {
         guard !savedInputs.isEmpty else { throw ShellError("nothing to save yet: no statement has succeeded") }
         let text = "-- saved by khuyenhoc from a session over \(session.dataset.name)\n" + savedInputs.joined(separator: "\n") + "\n"
-        do { try AtomicFile.write(text, to: path) } catch { throw ShellError("cannot save to \(path): \(error)") }
+        do { try AtomicFile.write(text, to: path) } catch { throw ShellError("\(error)") }
         out.write("saved \(savedInputs.count) statement\(savedInputs.count == 1 ? "" : "s") to \(path)\n")
     }
 

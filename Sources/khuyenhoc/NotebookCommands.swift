@@ -59,7 +59,7 @@ struct NotebookCommand: ParsableCommand {
             let base = file.hasSuffix(".ipynb") ? String(file.dropLast(6)) : file
             let path = output ?? base + (to == .html ? ".html" : ".md")
             let title = URL(fileURLWithPath: base).lastPathComponent
-            try Data(NotebookExport.render(notebook, as: to, title: title).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            do { try AtomicFile.write(NotebookExport.render(notebook, as: to, title: title), to: path) } catch { throw NotebookError("\(error)") }
             print("wrote \(path)")
         }
     }
@@ -101,6 +101,7 @@ func runSubcommand(_ arguments: [String]) -> Int32? {
         } catch {
             let code = SynthCommand.exitCode(for: error)
             if code == .success { print(SynthCommand.helpMessage()); return 0 }
+            if error is AtomicWriteError { FileHandle.standardError.write(Data("\(error)\n".utf8)); return 1 }
             FileHandle.standardError.write(Data((SynthCommand.fullMessage(for: error) + "\n").utf8))
             return code == .validationFailure ? 2 : 1
         }
