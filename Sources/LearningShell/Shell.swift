@@ -55,7 +55,7 @@ public final class Shell {
         let trimmed = input.trimmingWhitespace
         guard !trimmed.isEmpty else { return }
         if trimmed.hasPrefix(":") {
-            do { try run(try ShellCommand.parse(trimmed)) } catch { out.writeError("error: \(error)\n") }
+            do { try run(try ShellCommand.parse(trimmed)) } catch { out.writeError(error.shown + "\n") }
             return
         }
         if trimmed.hasPrefix("|") {
@@ -183,7 +183,7 @@ public final class Shell {
                 lastValue = nil
                 out.write("opened \(dataset.name): \(dataset.gazetteer.count) regions, \(dataset.count) figures; bindings cleared\n")
             } catch {
-                throw ShellError("\(error)\nthe current dataset stays: \(session.dataset.name)")
+                throw ShellError(rendered: "\(error)\nthe current dataset stays: \(session.dataset.name)")
             }
         case let .regions(pattern):
             let escaped = pattern.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -205,7 +205,7 @@ public final class Shell {
     private func load(_ path: String) throws(ShellError) {
         guard let data = FileManager.default.contents(atPath: path) else { throw ShellError("cannot read \(path)") }
         let text: String
-        do { text = try ScriptText.decode([UInt8](data), name: path) } catch { throw ShellError("\(error)") }
+        do { text = try ScriptText.decode([UInt8](data), name: path) } catch { throw ShellError(rendered: "\(error)") }
         runScript(text, name: path)
     }
 

@@ -34,6 +34,28 @@ struct ShellFileErrorTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.khq", "link.khq"])
     }
 
+    @Test(":open and :load failures carry the loader's own “error:” once, not twice")
+    func noDoubledPrefix() throws {
+        let (shell, out) = try makeShell()
+        shell.handle(":open /nonexistent/data")
+        #expect(out.err == "error: no file or folder at /nonexistent/data\nthe current dataset stays: seeds (5 reports)\n")
+        out.err = ""
+        let folder = temporaryPath("open")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "region,indicator,year,value\nbinh thanh,members,2022,1.5\n".write(toFile: folder + "/figures.csv", atomically: true, encoding: .utf8)
+        shell.handle(":open \(folder)/figures.csv")
+        #expect(out.err.hasPrefix("\(folder)/figures.csv:2:"))
+        #expect(!out.err.contains("error: error"))
+        out.err = ""
+        let script = temporaryPath("bad.khq")
+        try Data([0x31, 0x0A, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: script))
+        shell.handle(":load \(script)")
+        #expect(out.err.hasPrefix("\(script):2:1: error[E100]: the bytes here are not valid UTF-8"))
+        out.err = ""
+        shell.handle(":load /nonexistent/a.khq")
+        #expect(out.err == "error: cannot read /nonexistent/a.khq\n")
+    }
+
     @Test("a history that cannot be written gives a plain reason")
     func historyMessage() throws {
         do {
