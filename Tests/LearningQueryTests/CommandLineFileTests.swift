@@ -13,6 +13,18 @@ private func notebookCopy() throws -> String {
 
 @Suite("The khuyenhoc command's files", .serialized)
 struct CommandLineFileTests {
+    @Test("a bad --data for a notebook command is a data error, as for -c: status 1, the loader's message, no usage",
+          arguments: [["notebook", "run"], ["notebook", "check"]])
+    func notebookBadData(_ command: [String]) throws {
+        let folder = try notebookCopy()
+        let plain = try run(["--data", "/nonexistent/data", "-c", "1"])
+        let notebook = try run(command + ["--data", "/nonexistent/data", folder + "/nb.ipynb"])
+        #expect(notebook.status == plain.status)
+        #expect(notebook.status == 1)
+        #expect(notebook.err == plain.err)
+        #expect(notebook.err == "error: no file or folder at /nonexistent/data\n")
+    }
+
     @Test("notebook export to a missing folder: status 1 and a plain message, no error domain, no temporary name")
     func exportToMissingFolder() throws {
         let folder = try notebookCopy()
