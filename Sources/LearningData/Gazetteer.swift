@@ -88,10 +88,21 @@ public struct Gazetteer: Sendable {
             var steps = 0, i = parents[start]
             while i >= 0 {
                 steps += 1
-                if steps > parents.count { throw .cycle(regions[start].id) }
+                if steps > parents.count { throw .cycle(regions[Int(firstOfCycle(through: i, parents))].id) }
                 i = parents[Int(i)]
             }
         }
+    }
+
+    /// The earliest region of the cycle `member` is on. The region the search started from may only
+    /// hang below the cycle; the cycle's own regions are the ones that are their own ancestors.
+    private static func firstOfCycle(through member: Index, _ parents: [Index]) -> Index {
+        var first = member, i = parents[Int(member)]
+        while i != member {
+            first = min(first, i)
+            i = parents[Int(i)]
+        }
+        return first
     }
 
     /// How many regions there are.
@@ -208,8 +219,11 @@ public struct Gazetteer: Sendable {
 
 /// Why a list of regions does not make a hierarchy.
 public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Two regions have this id.
     case duplicateID(RegionID)
+    /// The region (first) names a parent (second) that is not in the list.
     case unknownParent(RegionID, RegionID)
+    /// The region is its own ancestor: the earliest, in the order given, of the regions on the cycle.
     case cycle(RegionID)
 
     public var description: String {

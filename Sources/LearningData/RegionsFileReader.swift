@@ -60,6 +60,9 @@ enum RegionsFileReader {
             problems.add(reader.diagnostic(for: field, "parent “\(parent)” is not a region of this file",
                                            hint: near.first.map { "did you mean “\($0)”?" }))
         }
+        for round in parentCycles(regions) {
+            problems.add(cycleDiagnostic(round, field: lines[round[0]]?.parentField, reader: reader))
+        }
         try problems.throwIfAny()
         do {
             var gazetteer = try Gazetteer(regions)
@@ -68,6 +71,37 @@ enum RegionsFileReader {
         } catch {
             throw DatasetLoadError([Diagnostic(message: "\(file.name): \(error)")])
         }
+    }
+
+    /// Every cycle of parents, each as its round from its earliest region, in the order of those.
+    /// Each region is walked once: a walk stops at a region already seen.
+    static func parentCycles(_ regions: [Region]) -> [[RegionID]] {
+        let index = Dictionary(regions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let parent = regions.map { $0.parent.flatMap { index[$0] } }
+        var walked = [Int?](repeating: nil, count: regions.count)   // the walk that first reached a region
+        var cycles: [[Int]] = []
+        for start in regions.indices where walked[start] == nil {
+            var path: [Int] = [], next: Int? = start
+            while let i = next, walked[i] == nil {
+                walked[i] = start
+                path.append(i)
+                next = parent[i]
+            }
+            // Reaching a region of this same walk again closes a loop.
+            guard let i = next, walked[i] == start, let loopStart = path.firstIndex(of: i) else { continue }
+            let loop = path[loopStart...]
+            let earliest = loop.firstIndex(of: loop.min() ?? i) ?? loopStart
+            cycles.append(Array(loop[earliest...] + loop[..<earliest]))
+        }
+        return cycles.sorted { $0[0] < $1[0] }.map { $0.map { regions[$0].id } }
+    }
+
+    /// A parent cycle, at the parent field of its earliest region, with the whole round in the message.
+    private static func cycleDiagnostic(_ round: [RegionID], field: CSVField?, reader: CSVReader) -> Diagnostic {
+        let message = "region “\(round[0])” is its own ancestor: " + (round + [round[0]]).map(\.rawValue).joined(separator: " → ")
+        let hint = "each region's parent must be a larger region above it"
+        guard let field else { return Diagnostic(message: message, hint: hint) }
+        return reader.diagnostic(for: field, message, hint: hint)
     }
 }
 

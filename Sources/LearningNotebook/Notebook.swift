@@ -1,4 +1,5 @@
 import Foundation
+import LearningData
 
 /// A cell of a notebook.
 public struct Cell: Sendable {
@@ -98,23 +99,18 @@ public struct Notebook: Sendable {
         }
     }
 
-    /// Writes the notebook atomically: a temporary file beside it, then a rename.
+    /// Writes the notebook through ``AtomicFile``: whole or not at all, keeping the file's mode,
+    /// owner and symbolic links.
     public func save(_ path: String) throws(NotebookError) {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        do {
-            try Data(json.serialized().utf8).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else { throw NotebookError("cannot replace \(path)") }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw NotebookError("cannot write \(path): \(error)")
-        }
+        do { try AtomicFile.write(json.serialized(), to: path) } catch { throw NotebookError("\(error)") }
     }
 }
 
 /// A notebook that cannot be read, run or written.
 public struct NotebookError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, for the user.
     public let message: String
+    /// Creates the error.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }

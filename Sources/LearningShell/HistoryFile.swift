@@ -1,7 +1,8 @@
 import Foundation
+import LearningData
 
-/// The shell's history, kept in a file in the user's home: bounded, written atomically (a temporary
-/// file, then a rename), one entry per line with newlines inside an entry escaped.
+/// The shell's history, kept in a file in the user's home: bounded, written through ``AtomicFile``
+/// (whole or not at all, keeping its mode), one entry per line with newlines inside an entry escaped.
 public struct HistoryFile: Sendable {
     /// Where it lives.
     public let path: String
@@ -29,7 +30,7 @@ public struct HistoryFile: Sendable {
 
     /// Writes the last `limit` entries; throws when the file cannot be written (the shell warns and
     /// goes on). The old file stays whole if writing fails.
-    public func save(_ entries: [String]) throws {
+    public func save(_ entries: [String]) throws(AtomicWriteError) {
         let text = entries.suffix(limit).map(Self.escape).joined(separator: "\n") + "\n"
         try AtomicFile.write(text, to: path)
     }
@@ -52,23 +53,5 @@ public struct HistoryFile: Sendable {
             }
         }
         return out
-    }
-}
-
-/// Writing a file whole or not at all: a temporary file beside it, then a rename.
-public enum AtomicFile {
-    /// Writes `text` to `path` atomically; on failure the old file (if any) is untouched.
-    public static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw ShellError("cannot replace \(path): \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
     }
 }

@@ -109,7 +109,7 @@ public final class LineEditor {
         do {
             try history.save(entries)
         } catch {
-            FileHandle.standardError.write(Data("warning: history not saved to \(history.path): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("warning: history not saved: \(error)\n".utf8))
         }
     }
 

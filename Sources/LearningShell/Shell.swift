@@ -61,7 +61,7 @@ public final class Shell {
         let trimmed = input.trimmingWhitespace
         guard !trimmed.isEmpty else { return }
         if trimmed.hasPrefix(":") {
-            do { try run(try ShellCommand.parse(trimmed)) } catch { out.writeError("error: \(error)\n") }
+            do { try run(try ShellCommand.parse(trimmed)) } catch { out.writeError(error.shown + "\n") }
             return
         }
         if trimmed.hasPrefix("|") {
@@ -244,7 +244,7 @@ public final class Shell {
                 startOver()
                 out.write("opened \(dataset.name): \(dataset.gazetteer.count) regions, \(dataset.count) figures; bindings cleared, :save starts afresh\n")
             } catch {
-                throw ShellError("\(error)\nthe current dataset stays: \(session.dataset.name)")
+                throw ShellError(rendered: "\(error)\nthe current dataset stays: \(session.dataset.name)")
             }
         case let .regions(pattern):
             let escaped = pattern.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
@@ -267,14 +267,14 @@ public final class Shell {
     private func load(_ path: String) throws(ShellError) {
         guard let data = FileManager.default.contents(atPath: path) else { throw ShellError("cannot read \(path)") }
         let text: String
-        do { text = try ScriptText.decode([UInt8](data), name: path) } catch { throw ShellError("\(error)") }
+        do { text = try ScriptText.decode([UInt8](data), name: path) } catch { throw ShellError(rendered: "\(error)") }
         runScript(text, name: path)
     }
 
     private func save(_ path: String) throws(ShellError) {
         guard !savedInputs.isEmpty else { throw ShellError("nothing to save yet: no statement has succeeded") }
         let text = "-- saved by khuyenhoc from a session over \(session.dataset.name)\n" + savedInputs.joined(separator: "\n") + "\n"
-        do { try AtomicFile.write(text, to: path) } catch { throw ShellError("cannot save to \(path): \(error)") }
+        do { try AtomicFile.write(text, to: path) } catch { throw ShellError("\(error)") }
         out.write("saved \(savedInputs.count) statement\(savedInputs.count == 1 ? "" : "s") to \(path)\n")
     }
 

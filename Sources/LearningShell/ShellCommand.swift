@@ -105,9 +105,22 @@ public enum ShellCommand: Equatable, Sendable {
 public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What went wrong.
     public let message: String
+    /// Whether `message` is rendered diagnostics that carry their own “error:” (a loader's or a
+    /// script's), shown as they are.
+    public let isRendered: Bool
     /// Creates the error.
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String) {
+        self.message = message
+        isRendered = false
+    }
+    /// An error whose text is rendered diagnostics, with their own “error:” label.
+    public init(rendered: String) {
+        message = rendered
+        isRendered = true
+    }
     public var description: String { message }
+    /// The text the shell prints: the message after “error: ”, or rendered diagnostics as they are.
+    public var shown: String { isRendered ? message : "error: \(message)" }
 }
 
 extension StringProtocol {

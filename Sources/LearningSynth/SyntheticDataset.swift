@@ -40,21 +40,27 @@ public struct SyntheticDataset: Sendable {
     /// The figures file's header.
     public static let header = "region,indicator,year,value,base,target,stated_percent\n"
 
-    /// Writes `regions.csv` and `figures.csv` into a folder; returns the number of observations.
+    /// Writes `regions.csv` and `figures.csv` into a folder (made if missing), each through
+    /// ``AtomicFile``: a file is the old one or the new one whole, never half written. Returns the
+    /// number of observations.
     @discardableResult
-    public static func write(to folder: String, options: Options = Options()) throws -> Int {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    public static func write(to folder: String, options: Options = Options()) throws(AtomicWriteError) -> Int {
+        try AtomicFile.createFolder(folder)
         var random = SynthRandom(seed: options.seed)
         let geography = SyntheticGeography(provinces: options.provinces, districtsPerProvince: options.districtsPerProvince,
                                            communesPerDistrict: options.communesPerDistrict, random: &random)
-        try regionsCSV(geography.regions).write(toFile: folder + "/regions.csv", atomically: true, encoding: .utf8)
-        try readme.write(toFile: folder + "/README.txt", atomically: true, encoding: .utf8)
-        guard let out = FileHandle(forWritingAtPath: folder + "/figures.csv") ?? {
-            FileManager.default.createFile(atPath: folder + "/figures.csv", contents: nil)
-            return FileHandle(forWritingAtPath: folder + "/figures.csv")
-        }() else { throw CocoaError(.fileWriteUnknown) }
-        defer { try? out.close() }
-        try out.truncate(atOffset: 0)
+        try AtomicFile.write(regionsCSV(geography.regions), to: folder + "/regions.csv")
+        try AtomicFile.write(readme, to: folder + "/README.txt")
+        var rows = 0
+        try AtomicFile.write(to: folder + "/figures.csv") { (out) throws(AtomicWriteError) in
+            rows = try writeFigures(geography, options: options, random: &random, to: out)
+        }
+        return rows
+    }
+
+    /// Writes the header and every observation, in blocks of about 4 MB; returns how many.
+    private static func writeFigures(_ geography: SyntheticGeography, options: Options, random: inout SynthRandom,
+                                     to out: AtomicFileWriter) throws(AtomicWriteError) -> Int {
         var buffer = Array(header.utf8)
         var rows = 0
         for commune in geography.communes {
@@ -69,11 +75,11 @@ public struct SyntheticDataset: Sendable {
                 }
             }
             if buffer.count > 1 << 22 {
-                try out.write(contentsOf: buffer)
+                try out.write(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        try out.write(contentsOf: buffer)
+        try out.write(buffer)
         return rows
     }
 

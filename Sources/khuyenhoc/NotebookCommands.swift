@@ -59,7 +59,7 @@ struct NotebookCommand: ParsableCommand {
             let base = file.hasSuffix(".ipynb") ? String(file.dropLast(6)) : file
             let path = output ?? base + (to == .html ? ".html" : ".md")
             let title = URL(fileURLWithPath: base).lastPathComponent
-            try Data(NotebookExport.render(notebook, as: to, title: title).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            do { try AtomicFile.write(NotebookExport.render(notebook, as: to, title: title), to: path) } catch { throw NotebookError("\(error)") }
             print("wrote \(path)")
         }
     }
@@ -70,10 +70,11 @@ extension NotebookError: LocalizedError {
     public var errorDescription: String? { message }
 }
 
-func loadDataset(_ path: String?) throws -> Dataset {
-    do { return try path.map { p throws(DatasetLoadError) in try DatasetLoader.load(from: p) } ?? Dataset.embedded() } catch {
-        throw ValidationError("\(error)")
-    }
+/// The dataset at `path`, or the embedded one; a refused dataset is a data error (status 1, the
+/// loader's diagnostics), as for `khuyenhoc --data`, not bad usage.
+func loadDataset(_ path: String?) throws(DatasetLoadError) -> Dataset {
+    guard let path else { return try Dataset.embedded() }
+    return try DatasetLoader.load(from: path)
 }
 
 /// Runs the notebook commands and the kernel back end; returns nil when the arguments are neither.
@@ -89,7 +90,7 @@ func runSubcommand(_ arguments: [String]) -> Int32? {
             if let exit = error as? ExitCode { return exit.rawValue }
             let code = NotebookCommand.exitCode(for: error)
             if code == .success { print(NotebookCommand.helpMessage(for: NotebookCommand.self)); return 0 }
-            if let e = error as? NotebookError { FileHandle.standardError.write(Data("\(e)\n".utf8)); return 1 }
+            if error is NotebookError || error is DatasetLoadError { FileHandle.standardError.write(Data("\(error)\n".utf8)); return 1 }
             FileHandle.standardError.write(Data((NotebookCommand.fullMessage(for: error) + "\n").utf8))
             return code == .validationFailure ? 2 : 1
         }
@@ -101,6 +102,7 @@ func runSubcommand(_ arguments: [String]) -> Int32? {
         } catch {
             let code = SynthCommand.exitCode(for: error)
             if code == .success { print(SynthCommand.helpMessage()); return 0 }
+            if error is AtomicWriteError { FileHandle.standardError.write(Data("\(error)\n".utf8)); return 1 }
             FileHandle.standardError.write(Data((SynthCommand.fullMessage(for: error) + "\n").utf8))
             return code == .validationFailure ? 2 : 1
         }

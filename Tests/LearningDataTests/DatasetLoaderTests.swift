@@ -185,6 +185,21 @@ struct DatasetLoaderTests {
         #expect(twice.errors().first?.message == "region id “vn” was already given on line 2")
     }
 
+    @Test("a parent cycle in regions.csv is refused at the line of its earliest region, with the round")
+    func regionsCycle() throws {
+        let figures = TemporaryDataset.header + "\n"
+        let regions = "id,name,kind,parent\nvn,Việt Nam,quốc gia,\nbelow,Below,tỉnh,a\na,A,tỉnh,b\nb,B,tỉnh,a\nself,Self,tỉnh,self\n"
+        let cycle = try TemporaryDataset(figures: figures, regions: regions)
+        let errors = cycle.errors()
+        #expect(errors.map(\.message) == ["region “a” is its own ancestor: a → b → a", "region “self” is its own ancestor: self → self"])
+        #expect(errors.map { $0.location?.line } == [4, 6])
+        let error = try #require(errors.first)
+        #expect(error.location == SourceLocation(file: cycle.folder.appendingPathComponent("regions.csv").path, line: 4, column: 10))
+        #expect(error.description.contains(" 4 | a,A,tỉnh,b"))
+        let longer = try TemporaryDataset(figures: figures, regions: "id,name,kind,parent\nz,Z,tỉnh,x\ny,Y,tỉnh,z\nx,X,tỉnh,y\n")
+        #expect(longer.errors().map(\.message) == ["region “z” is its own ancestor: z → x → y → z"])
+    }
+
     @Test("a path that does not exist is an error, not a crash")
     func noPath() {
         #expect(throws: DatasetLoadError.self) { try DatasetLoader.load(from: "/nonexistent/khuyenhoc/data") }

@@ -94,6 +94,14 @@ struct GazetteerTests {
         #expect(throws: GazetteerError.unknownParent("a", "b")) { try Gazetteer([a]) }
     }
 
+    @Test("a cycle is reported by a region on it, not by a region that only hangs below it")
+    func cycleMember() {
+        let below = Region(id: "below", name: "Below", kind: .province, parent: "a")
+        let a = Region(id: "a", name: "A", kind: .province, parent: "b")
+        let b = Region(id: "b", name: "B", kind: .province, parent: "a")
+        #expect(throws: GazetteerError.cycle("b")) { try Gazetteer([below, b, a]) }
+    }
+
     @Test("levels and kinds read from their names")
     func names() {
         #expect(AdministrativeLevel(name: "district") == .district)
