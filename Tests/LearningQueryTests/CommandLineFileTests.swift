@@ -81,7 +81,7 @@ struct CommandLineFileTests {
             let figures = try Data(contentsOf: URL(fileURLWithPath: root + "/data/figures.csv"))
             #expect(versions.contains(figures), "figures.csv is \(figures.count) bytes, neither version")
             let names = try FileManager.default.contentsOfDirectory(atPath: root + "/data")
-            #expect(names.allSatisfy { ["figures.csv", "regions.csv"].contains($0) || ($0.hasPrefix(".") && $0.hasSuffix(".tmp")) }, "\(names)")
+            #expect(names.allSatisfy { ["figures.csv", "regions.csv", "README.txt"].contains($0) || ($0.hasPrefix(".") && $0.hasSuffix(".tmp")) }, "\(names)")
         }
     }
 }

@@ -172,7 +172,7 @@ struct TerminalTests {
     @Test("a home where history cannot be written gives a warning, and the shell goes on")
     func unwritableHome() throws {
         let t = try TerminalSession(home: "/nonexistent-khuyenhoc-home")
-        let warning = ScreenLine.starting(with: "warning: history not saved to /nonexistent-khuyenhoc-home/.khuyenhoc_history: ")
+        let warning: ScreenLine = "warning: history not saved: cannot write /nonexistent-khuyenhoc-home/.khuyenhoc_history: the folder /nonexistent-khuyenhoc-home does not exist"
         try t.enter("1 + 1", expect: ["khq> 1 + 1", warning, "2", Self.prompt])
         try t.enter("40 + 2", expect: ["khq> 40 + 2", warning, "42", Self.prompt])
     }
