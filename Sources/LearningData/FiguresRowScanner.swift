@@ -108,6 +108,7 @@ struct FiguresRowScanner: Sendable {
         let n = p.count
         recordLoop: while pos < to {
             if p[pos] == 0x0A || p[pos] == 0x0D {           // a blank line
+                if Self.splitsLineBreak(p, pos, atEnd: atEnd) { break recordLoop }
                 pos = Self.newline(p, pos); line += 1
                 continue
             }
@@ -151,6 +152,14 @@ struct FiguresRowScanner: Sendable {
                     }
                     end = pos
                 }
+                // A record that runs to the end of the bytes read so far may go on in the next block
+                // (more of its field, or its line break): it is read again from its start then.
+                if pos >= n, !atEnd {
+                    piece.incomplete = true
+                    line = recordLine
+                    pos = recordStart
+                    break recordLoop
+                }
                 if field < roles.count {
                     if !slow, !read(roles[field], p, start, end, quoted: quoted, into: &row) { slow = true }
                 } else {
@@ -162,7 +171,15 @@ struct FiguresRowScanner: Sendable {
                     if pos == n { field += 1; slow = true; break }   // a comma ends the file: one more empty field
                     continue
                 }
-                if pos < n { pos = Self.newline(p, pos); line += 1 }
+                if pos < n {
+                    if Self.splitsLineBreak(p, pos, atEnd: atEnd) {
+                        piece.incomplete = true
+                        line = recordLine
+                        pos = recordStart
+                        break recordLoop
+                    }
+                    pos = Self.newline(p, pos); line += 1
+                }
                 break
             }
             if field != roles.count || !row.hasFigure { slow = true }
@@ -179,6 +196,13 @@ struct FiguresRowScanner: Sendable {
             piece.end = pos
             piece.lines = line
         }
+    }
+
+    /// Whether a CR is the last byte read so far, so that the LF of its CRLF may open the next block
+    /// (and be counted as a line of its own there).
+    @inline(__always)
+    private static func splitsLineBreak(_ p: UnsafeBufferPointer<UInt8>, _ pos: Int, atEnd: Bool) -> Bool {
+        !atEnd && p[pos] == 0x0D && pos + 1 == p.count
     }
 
     @inline(__always)
