@@ -17,12 +17,14 @@ enum FiguresFileReader {
         var documents: [String: SourceDocument?] = [:]
         var stoppedEarly = false
         var extraColumns: [String] = []
+        var rowReader: RowReader? = nil
         do {
             guard let header = try reader.nextRecord() else {
                 throw DatasetLoadError([Diagnostic(message: "\(file.name) is empty", expected: "a header row with at least region,indicator,year")])
             }
             let columns = try HeaderMap(header, reader: reader, required: required, optional: optional)
             let row = RowReader(columns: columns, gazetteer: gazetteer, catalogue: catalogue)
+            rowReader = row
             extraColumns = columns.extraNames
             while let record = try reader.nextRecord() {
                 guard !problems.isFull else { break }
@@ -46,11 +48,10 @@ enum FiguresFileReader {
         do {
             return try (consume builder).build(name: name, documents: DocumentStore(documents.values.compactMap { $0 }), extraColumns: extraColumns)
         } catch let BuildError.duplicates(pairs) {
-            throw DatasetLoadError(pairs.prefix(DatasetLoadError.limit).map { first, second in
-                Diagnostic(message: "line \(second) gives the same region, indicator, year and scope as line \(first)",
-                           location: SourceLocation(file: file.name, line: second, column: 1),
-                           hint: "give one of them a scope (e.g. the part of the region it counts), or remove one")
-            })
+            let shown = Array(pairs.prefix(DatasetLoadError.limit))
+            let records = DuplicateRecords(file: file, lines: shown.flatMap { [$0.0, $0.1] })
+            throw DatasetLoadError(shown.map { records.diagnostic(first: $0.0, second: $0.1, reader: rowReader, document: document) },
+                                   omitted: pairs.count - shown.count)
         } catch {
             throw DatasetLoadError([Diagnostic(message: "\(file.name): \(error)")])
         }

@@ -143,7 +143,29 @@ struct DatasetLoaderTests {
     func duplicate() throws {
         let folder = try TemporaryDataset(figures: [TemporaryDataset.header, TemporaryDataset.goodRow, "binh thanh,members,2022,5,,,,,", TemporaryDataset.goodRow].joined(separator: "\n"))
         let error = try #require(folder.errors().first)
-        #expect(error.message == "line 4 gives the same region, indicator, year and scope as line 2")
+        #expect(error.message == "line 4 gives the same region, indicator, year and scope as line 2, with the same figure")
+        #expect(error.sourceLine == TemporaryDataset.goodRow)
+        #expect(error.hint == "line 2 is “\(Diagnostic.excerpt(TemporaryDataset.goodRow, limit: 120))”. The figure is given twice: remove one of the rows")
+    }
+
+    @Test("two rows of one key say what differs, and two documents are told as sources that disagree")
+    func disagreeingDuplicates() throws {
+        let documents = ["a.txt": "Năm 2022 toàn quận có 52.873 hội viên.", "b.txt": "Đến cuối năm 2022 có 52.900 hội viên."]
+        let figures = """
+            region,indicator,year,value,base,document,quote
+            ho-chi-minh/binh-thanh,members,2022,52873,,a.txt,52.873 hội viên
+            bac-kan/bac-kan,members,2022,5,7,,
+            ho-chi-minh/binh-thanh,members,2022,52900,,b.txt,52.900 hội viên
+            bac-kan/bac-kan,members,2022,5,8,,
+
+            """
+        let errors = try TemporaryDataset(figures: figures, documents: documents).errors()
+        #expect(errors.map(\.message) == [
+            "line 4 gives the same region, indicator, year and scope as line 2: value 52873 on line 2, 52900 here; document a.txt on line 2, b.txt here",
+            "line 5 gives the same region, indicator, year and scope as line 3: base 7 on line 3, 8 here",
+        ])
+        #expect(errors.first?.hint?.hasSuffix("Two documents give this figure; keep the row of the source you follow and put the other's number in its note") == true)
+        #expect(errors.last?.hint?.hasSuffix("Give one of them a scope (the part of the region or the sub-category it counts), or remove one") == true)
     }
 
     @Test("bytes that are not UTF-8 are refused at their column")
