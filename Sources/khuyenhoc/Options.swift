@@ -19,7 +19,7 @@ struct Options: ParsableCommand {
     var locale: NumberStyle = .vi
 
     @Option(help: ArgumentHelp("Use a dataset folder (figures.csv and regions.csv) or a figures file instead of the embedded one.", valueName: "path"))
-    var data: String?
+    var data: [String] = []
 
     @Option(help: ArgumentHelp("The most memory one statement may take before it is stopped (E901), e.g. 2G, 512M, or off; by default half the machine's memory.", valueName: "size"))
     var memoryLimit: MemoryLimit = .default
@@ -32,6 +32,8 @@ struct Options: ParsableCommand {
 
     func validate() throws {
         if command != nil, script != nil { throw ValidationError("give either -c QUERY or a script, not both") }
+        // The last --data would silently win: one dataset is read, so say so rather than drop the others.
+        if data.count > 1 { throw ValidationError("--data is given \(data.count) times (\(data.joined(separator: ", "))); one dataset is read at a time: give one folder or figures file") }
     }
 }
 

@@ -31,7 +31,7 @@ do {
 
 let dataset: Dataset
 do {
-    dataset = try options.data.map { path throws(DatasetLoadError) in try DatasetLoader.load(from: path) } ?? Dataset.embedded()
+    dataset = try options.data.first.map { path throws(DatasetLoadError) in try DatasetLoader.load(from: path) } ?? Dataset.embedded()
 } catch {
     fail("\(error)", code: 1)
 }

@@ -92,6 +92,21 @@ struct CommandLineTests {
         #expect(r.err.contains("cannot read /nonexistent/khuyenhoc.ipynb"))
     }
 
+    @Test("--data given twice is refused, not one of them silently dropped")
+    func dataTwice() throws {
+        let (status, out, err) = try run(["--data", "seeds", "--data", "elsewhere", "-c", "1"])
+        #expect(status == 2)
+        #expect(out.isEmpty)
+        #expect(err.contains("--data is given 2 times (seeds, elsewhere)"))
+    }
+
+    @Test("--memory-limit takes a size as people write it and refuses what is not one")
+    func memoryLimitOption() throws {
+        #expect(try run(["--memory-limit", "2 parsecs", "-c", "1"]).status == 2)
+        let (status, out, _) = try run(["--memory-limit", "1G", "-c", "1 + 1"])
+        #expect(status == 0 && out == "2\n")
+    }
+
     @Test("--help shows the usage and exits 0")
     func help() throws {
         let r = try run(["--help"])
