@@ -96,11 +96,20 @@ public final class QuerySession {
                 bindings = context.bindings
                 outcomes.append(StatementOutcome(text: statementText, value: value, error: nil, warnings: context.warnings, binding: name))
             } catch {
-                outcomes.append(StatementOutcome(text: statementText, value: nil, error: error, warnings: context.warnings, binding: name))
+                let located = Self.located(error, at: statement.span, in: source)
+                outcomes.append(StatementOutcome(text: statementText, value: nil, error: located, warnings: context.warnings, binding: name))
                 if stopAtFirstError || error.code == "E900" { break }
             }
         }
         return outcomes
+    }
+
+    /// The memory limit's stop, which is no one place's fault, told at the statement it stopped, so
+    /// that a script's reader knows which one. (An interruption is not: its user knows.)
+    static func located(_ error: QueryError, at span: SourceSpan, in source: SourceText) -> QueryError {
+        let d = error.diagnostic
+        guard d.location == nil, d.code == "E901" else { return error }
+        return QueryError(source.diagnostic(d.code, d.message, at: span, severity: d.severity, hint: d.hint))
     }
 
     /// Evaluates a text that must be one expression and returns its value, or throws its first error.

@@ -49,6 +49,7 @@ struct ReliabilityTests {
         let rows = (0..<20_000).map(String.init).joined(separator: ", ")
         let outcome = session.run("table([\(rows)]) | derive x = value * 2 | count()")
         #expect(outcome.first?.error?.code == "E901")
+        #expect(outcome.first?.error?.diagnostic.location?.line == 1)
         #expect(outcome.first?.error.map { "\($0)".contains("8 MiB") } == true)
         #expect(try session.evaluate("kept + 1").numeric == 42)
         session.memoryLimit = .none
