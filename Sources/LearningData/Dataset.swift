@@ -174,6 +174,9 @@ public struct Dataset: Sendable {
     /// The denominator at a row; nil when not printed.
     public func base(at row: Int) -> Double? { columns.base[row].isNaN ? nil : columns.base[row] }
 
+    /// The document a row's figure comes from; nil when it names none.
+    public func document(at row: Int) -> String? { columns.details(at: row).flatMap { strings[$0.document] } }
+
     /// The scope at a row; nil for a headline figure.
     public func scope(at row: Int) -> String? { columns.details(at: row).flatMap { strings[$0.scope] } }
 

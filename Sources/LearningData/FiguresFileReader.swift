@@ -117,6 +117,11 @@ struct RowReader {
             o.period = parts[0]...parts[1]
         }
         o.scope = try text("scope")
+        if let scope = o.scope, let registered = catalogue[IndicatorID(indicator.id.rawValue + "_registered")], Self.namesRegistration(scope) {
+            // "Registered" is not a part of "recognised": as a scope it would be summed as one.
+            throw fail("scope", "“\(Diagnostic.excerpt(scope))” counts those registered, which is an indicator of its own, not a part of \(indicator.id)",
+                       expected: "indicator \(registered.id), with no scope")
+        }
         o.value = try number("value")
         o.valueMax = try number("value_max")
         o.base = try number("base")
@@ -162,6 +167,12 @@ struct RowReader {
             try checkAgainstQuote(o, quote: quote, fail: fail)
         }
         return o
+    }
+
+    /// Whether a scope names the units that registered for a title ("đăng ký", "registered").
+    static func namesRegistration(_ scope: String) -> Bool {
+        let words = " " + VietnameseText.fold(scope).split { !$0.isLetter }.joined(separator: " ") + " "
+        return words.contains(" dang ky ") || words.contains(" registered ") || words.contains(" registration ")
     }
 
     /// Every unit in the catalogue is counted or in đồng, so a fraction is almost surely a Vietnamese

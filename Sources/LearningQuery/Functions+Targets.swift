@@ -67,21 +67,10 @@ extension Functions {
                 Column("quote", findings.map { .text($0.observation.provenance?.quote) }),
             ], notes: ["difference = stated − computed, in percentage points; the source is kept as printed"]))
         },
-        builtin("check", [], returns: "table", columns: ["importance", "rule", "region", "indicator", "year", "scope", "left", "right", "expected"],
-                topic: "targets", summary: "Validation-rule violations (recognised ≤ total, ≤ registered, no negatives, parts ≤ whole...), most important first.",
+        builtin("check", [], returns: "table", columns: CheckTable.columns,
+                topic: "targets", summary: "Rule violations (recognised ≤ total, ≤ registered, no negatives, parts ≤ whole...) and disagreements between rows (a denominator implied by a stated percentage that jumps between years; one number printed for two figures of a document), most important first, each with its quote and the row it disagrees with.",
                 example: "check()") { (a: inout CallArguments) throws(QueryError) -> Value in
-            let violations = Validator().violations(in: a.dataset)
-            return .table(Table(columns: [
-                Column("importance", violations.map { .text($0.rule.importance.description) }),
-                Column("rule", violations.map { .text($0.rule.id) }),
-                Column("region", violations.map { v in a.dataset.gazetteer[v.observation.region].map(Value.region) ?? .null }),
-                Column("indicator", violations.map { v in a.dataset.catalogue[v.observation.indicator].map(Value.indicator) ?? .null }),
-                Column("year", violations.map { .year($0.observation.year) }),
-                Column("scope", violations.map { .text($0.observation.scope) }),
-                Column("left", violations.map { $0.left.map(Value.number) ?? .null }),
-                Column("right", violations.map { $0.right.map(Value.number) ?? .null }),
-                Column("expected", violations.map { .text("\($0.rule.left) \($0.rule.op.rawValue) \($0.rule.right): \($0.rule.summary)") }),
-            ], notes: violations.isEmpty ? ["no rule is broken (\(Validator().rules.count) rules checked)"] : []))
+            .table(CheckTable.table(a.dataset))
         },
     ]
 

@@ -94,5 +94,14 @@ struct LoaderRulesTests {
         #expect(dataset.gazetteer.extraColumns == ["x_code"])
         #expect(dataset.gazetteer.regions.first { $0.name == "Bình Thạnh" }?.extras == ["x_code": "765"])
     }
+
+    @Test("a scope naming those registered is refused for the indicator of its own", arguments: ["đăng ký", "số hộ đăng ký", "Registered households"])
+    func registeredScope(_ scope: String) throws {
+        let figures = "region,indicator,year,scope,value\nho-chi-minh/binh-thanh,learning_family,2022,\(scope),66328\n"
+        let errors = try TemporaryDataset(figures: figures).errors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.location?.column == 45)
+        #expect(errors.first?.expected == "indicator learning_family_registered, with no scope")
+    }
 }
 
