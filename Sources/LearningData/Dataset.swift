@@ -20,6 +20,17 @@ public struct Dataset: Sendable {
     let strings: StringPool
     /// The user's own columns (`x_…` in `figures.csv`), in file order; each row's are in ``extras(at:)``.
     public let extraColumns: [String]
+    /// Figures another document gives for a row of this dataset, differently, that the dataset does not
+    /// use: of two documents giving one region, indicator, year and scope, the row later in the file
+    /// is used and the earlier one kept here (see ``conflicts``). Nil when no two sources disagree.
+    public var superseded: Dataset? { supersededRows?.dataset }
+    private let supersededRows: Boxed?
+
+    /// A dataset held by reference, so that a dataset can hold another.
+    private final class Boxed: Sendable {
+        let dataset: Dataset
+        init(_ dataset: Dataset) { self.dataset = dataset }
+    }
     private let indicatorStarts: [Int]                    // rows of indicator i: indicatorStarts[i]..<indicatorStarts[i+1]
     /// The (indicator, year) blocks in row order; those of indicator i are blocks[blockStarts[i]..<blockStarts[i+1]].
     private let blocks: [Range<Int>]
@@ -29,9 +40,10 @@ public struct Dataset: Sendable {
     public let years: [Int]
 
     init(name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue, documents: DocumentStore, columns: ObservationColumns, strings: StringPool,
-         extraColumns: [String] = []) {
+         extraColumns: [String] = [], superseded: Dataset? = nil) {
         self.name = name
         self.extraColumns = extraColumns
+        supersededRows = superseded.map(Boxed.init)
         self.gazetteer = gazetteer
         self.catalogue = catalogue
         self.documents = documents

@@ -133,17 +133,23 @@ public struct DatasetBuilder: Sendable {
     public consuming func build(name: String, documents: DocumentStore = DocumentStore(), extraColumns: [String] = []) throws(BuildError) -> Dataset {
         let ranks = scopeRanks()
         var duplicates: [(Int, Int)] = []
-        var ordered: [RowBucket] = []
+        var ordered: [RowBucket] = [], superseded: [RowBucket] = []
         for key in buckets.keys.sorted() {
             guard var bucket = buckets.removeValue(forKey: key) else { continue }
-            duplicates += bucket.sortByRegion(scopeRank: ranks)
+            let sorted = bucket.sortByRegion(scopeRank: ranks)
+            duplicates += sorted.duplicates
+            if let other = sorted.superseded { superseded.append(other) }
             ordered.append(bucket)
         }
         buckets = [:]
         guard duplicates.isEmpty else { throw .duplicates(duplicates) }
         let all = ObservationColumns(concatenating: consume ordered)
+        let columns = extraColumns + extraNames.subtracting(extraColumns).sorted()
+        let other = superseded.isEmpty ? nil
+            : Dataset(name: name, gazetteer: gazetteer, catalogue: catalogue, documents: documents,
+                      columns: ObservationColumns(concatenating: consume superseded), strings: strings, extraColumns: columns)
         return Dataset(name: name, gazetteer: gazetteer, catalogue: catalogue, documents: documents, columns: all, strings: strings,
-                       extraColumns: extraColumns + extraNames.subtracting(extraColumns).sorted())
+                       extraColumns: columns, superseded: other)
     }
 
     /// Scopes compare by the rank of their text among the distinct texts, ranked once: the order is
@@ -165,37 +171,54 @@ struct RowBucket: Sendable {
     /// Source lines, when the builder keeps them.
     var lines: [Int32] = []
 
-    /// Puts the rows in region order, then scope order, then the order added; returns the pairs of
-    /// source lines that give the same region and scope. Most files list a year's regions in order
-    /// already, and then nothing moves.
-    mutating func sortByRegion(scopeRank: [Int32]) -> [(Int, Int)] {
+    /// Puts the rows in region order, then scope order, then the order added. Two rows with the same
+    /// region and scope from two different documents are two sources that disagree: the one added
+    /// later (later in the file: reports are added as they come) is kept and the earlier one returned
+    /// as `superseded`. Any other pair is a duplicate, returned by its source lines. Most files list a
+    /// year's regions in order already, and then nothing moves.
+    mutating func sortByRegion(scopeRank: [Int32]) -> (duplicates: [(Int, Int)], superseded: RowBucket?) {
         let c = columns
         let n = c.count
-        let scopeOf: (Int) -> Int32 = { row in
-            guard !c.detailRows.isEmpty else { return -1 }
+        func detail(_ row: Int) -> ObservationDetails? {
+            guard !c.detailRows.isEmpty else { return nil }
             let i = c.detailRows.partitioningIndex { $0 >= Int32(row) }
-            guard i < c.detailRows.count, c.detailRows[i] == Int32(row), c.details[i].scope >= 0 else { return -1 }
-            return scopeRank[Int(c.details[i].scope)]
+            return i < c.detailRows.count && c.detailRows[i] == Int32(row) ? c.details[i] : nil
         }
+        let scopeOf: (Int) -> Int32 = { row in detail(row).flatMap { $0.scope >= 0 ? scopeRank[Int($0.scope)] : nil } ?? -1 }
         var ordered = true
         for row in 1..<max(n, 1) where c.region[row] <= c.region[row - 1] {
             if c.region[row] < c.region[row - 1] || scopeOf(row) <= scopeOf(row - 1) { ordered = false; break }
         }
         var duplicates: [(Int, Int)] = []
-        guard !ordered else { return duplicates }
+        guard !ordered else { return (duplicates, nil) }
         let order = (0..<n).sorted { a, b in
             if c.region[a] != c.region[b] { return c.region[a] < c.region[b] }
             let sa = scopeOf(a), sb = scopeOf(b)
             return sa != sb ? sa < sb : a < b
         }
+        var dropped: [Int] = []
         for k in order.indices.dropFirst() {
             let a = order[k - 1], b = order[k]
-            if c.region[a] == c.region[b], scopeOf(a) == scopeOf(b) {
+            guard c.region[a] == c.region[b], scopeOf(a) == scopeOf(b) else { continue }
+            let (da, db) = (detail(a)?.document ?? -1, detail(b)?.document ?? -1)
+            if da >= 0, db >= 0, da != db {
+                dropped.append(a)
+            } else {
                 duplicates.append(lines.isEmpty ? (0, 0) : (Int(lines[a]), Int(lines[b])))
             }
         }
-        if duplicates.isEmpty { columns.apply(order) }
-        return duplicates
+        guard duplicates.isEmpty else { return (duplicates, nil) }
+        var superseded: RowBucket? = nil
+        if !dropped.isEmpty {
+            let gone = Set(dropped)
+            var other = RowBucket(columns: columns)
+            other.columns.apply(dropped)
+            superseded = other
+            columns.apply(order.filter { !gone.contains($0) })
+        } else {
+            columns.apply(order)
+        }
+        return (duplicates, superseded)
     }
 }
 

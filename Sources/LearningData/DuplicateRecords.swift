@@ -1,5 +1,5 @@
 /// The records behind a pair of duplicate rows, read again from the file, so that the error shows
-/// both lines and says how they differ: the same figure typed twice, or two sources that disagree.
+/// both lines and says how they differ: the same figure typed twice, or two rows that need a scope.
 struct DuplicateRecords {
     let file: SourceFile
     /// Where each line asked for starts, in bytes.
@@ -44,13 +44,11 @@ struct DuplicateRecords {
     func diagnostic(first: Int, second: Int, reader: RowReader?, document: (String) -> SourceDocument?) -> Diagnostic {
         let a = observation(first, reader, document: document), b = observation(second, reader, document: document)
         let differences = a.flatMap { a in b.map { Self.differences(a, $0, first: first) } } ?? []
-        let documents = (a?.provenance?.document, b?.provenance?.document)
         var message = "line \(second) gives the same region, indicator, year and scope as line \(first)"
         message += differences.isEmpty ? ", with the same figure" : ": " + differences.joined(separator: "; ")
         let hint: String
-        if let x = documents.0, let y = documents.1, x != y {
-            hint = "Two documents give this figure; keep the row of the source you follow and put the other's number in its note"
-        } else if differences.isEmpty {
+        // (Two rows from two documents are not duplicates: the builder keeps both as sources that disagree.)
+        if differences.isEmpty {
             hint = "The figure is given twice: remove one of the rows"
         } else {
             hint = "Give one of them a scope (the part of the region or the sub-category it counts), or remove one"

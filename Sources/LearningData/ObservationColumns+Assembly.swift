@@ -52,15 +52,17 @@ final class ColumnJob<T>: ColumnJoining {
 
 extension ObservationColumns {
     /// Puts the rows in a new order: row i becomes old row `order[i]`.
+    /// Puts the rows in this order; rows the order leaves out are dropped.
     mutating func apply(_ order: [Int]) {
         func gather<T>(_ a: [T]) -> [T] { order.map { a[$0] } }
+        let rowsBefore = region.count
         region = gather(region); indicator = gather(indicator); year = gather(year)
         value = gather(value); base = gather(base); target = gather(target)
         statedPercent = gather(statedPercent); flags = gather(flags)
         guard !detailRows.isEmpty else { return }
-        var newPosition = [Int32](repeating: -1, count: order.count)
+        var newPosition = [Int32](repeating: -1, count: rowsBefore)
         for (new, old) in order.enumerated() { newPosition[old] = Int32(new) }
-        let moved = zip(detailRows, details).map { (newPosition[Int($0.0)], $0.1) }.sorted { $0.0 < $1.0 }
+        let moved = zip(detailRows, details).map { (newPosition[Int($0.0)], $0.1) }.filter { $0.0 >= 0 }.sorted { $0.0 < $1.0 }
         detailRows = moved.map(\.0)
         details = moved.map(\.1)
     }

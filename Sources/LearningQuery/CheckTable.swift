@@ -25,10 +25,17 @@ enum CheckTable {
             Line(importance: f.importance, rule: f.kind.rawValue, observation: dataset[f.row], left: f.left, right: f.right,
                  expected: f.message, other: dataset[f.other])
         }
+        lines += dataset.conflicts.map { c in
+            let used = c.used.value.map(PlainNumber.format) ?? c.used.statedPercent?.text ?? "no figure"
+            let other = c.other.value.map(PlainNumber.format) ?? c.other.statedPercent?.text ?? "no figure"
+            return Line(importance: .medium, rule: "sources_disagree", observation: c.used, left: c.used.value, right: c.other.value,
+                        expected: "\(c.used.provenance?.document ?? "") gives \(used), \(c.other.provenance?.document ?? "") gives \(other); \(SourceConflict.rule)",
+                        other: c.other)
+        }
         // Stable: violations keep the validator's order within an importance, findings theirs.
         lines = lines.enumerated().sorted { ($1.element.importance, $0.offset) < ($0.element.importance, $1.offset) }.map(\.element)
         func region(_ o: Observation) -> Value { dataset.gazetteer[o.region].map(Value.region) ?? .null }
-        let checked = "\(validator.rules.count) rules and \(Inconsistency.Kind.allCases.count) checks across rows"
+        let checked = "\(validator.rules.count) rules, \(Inconsistency.Kind.allCases.count) checks across rows and sources that disagree"
         return Table(columns: [
             Column("importance", lines.map { .text($0.importance.description) }),
             Column("rule", lines.map { .text($0.rule) }),

@@ -65,7 +65,8 @@ extension Functions {
                 Column("difference", findings.map { if case let .disagrees(points) = $0.verdict { return .points(points) } else { return .null } }),
                 Column("verdict", findings.map { .text(verdict($0.verdict)) }),
                 Column("quote", findings.map { .text($0.observation.provenance?.quote) }),
-            ], notes: ["difference = stated − computed, in percentage points; the source is kept as printed"]))
+            ], notes: ["difference = stated − computed, in percentage points; the source is kept as printed"]
+                + (a.dataset.superseded.map { ["\($0.count) figure\($0.count == 1 ? " is" : "s are") also given, differently, by another document: conflicts() lists them"] } ?? [])))
         },
         builtin("check", [], returns: "table", columns: CheckTable.columns,
                 topic: "targets", summary: "Rule violations (recognised ≤ total, ≤ registered, no negatives, parts ≤ whole...) and disagreements between rows (a denominator implied by a stated percentage that jumps between years; one number printed for two figures of a document), most important first, each with its quote and the row it disagrees with.",
