@@ -24,11 +24,4 @@ extension Dataset {
             return SourceConflict(usedRow: row, used: self[row], other: o)
         }
     }
-
-    /// Whether another document gives this row's figure too.
-    public func hasConflict(at row: Int) -> Bool {
-        guard let other = superseded else { return false }
-        let o = self[row]
-        return other.observation(indicator: o.indicator, region: o.region, year: o.year, scope: o.scope) != nil
-    }
 }

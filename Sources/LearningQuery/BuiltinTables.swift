@@ -8,7 +8,7 @@ enum BuiltinTables {
     static let regionColumns = ["id", "name", "kind", "level", "parent", "aliases"]
     static let indicatorColumns = ["id", "name", "label", "unit", "denominator", "over_time", "synonyms"]
 
-    /// The builtin tables of one dataset, each made the first time it is named and shared after that:
+    /// The builtin tables of one dataset for one input, each made the first time it is named and shared after that:
     /// `derive t = regions` on 200 000 rows holds one table in every cell, not 200 000 copies.
     final class Cache {
         let dataset: Dataset

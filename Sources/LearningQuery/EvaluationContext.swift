@@ -31,7 +31,7 @@ public final class EvaluationContext {
     var warnings: [Diagnostic] = []
     /// Raised to cancel.
     let cancellation: CancellationFlag
-    /// The tables every statement may name (`figures`, `regions`, `indicators`), made once per dataset.
+    /// The tables every statement may name (`figures`, `regions`, `indicators`), made once per input and shared by every cell that names one.
     let builtins: BuiltinTables.Cache
     /// How much the statement may add to the process's memory.
     let memoryLimit: MemoryLimit

@@ -31,7 +31,6 @@ public final class QuerySession {
     /// memory by default).
     public var memoryLimit: MemoryLimit
     private var bindings: [String: Value] = [:]
-    private var builtins: BuiltinTables.Cache
     /// Reads resident memory for `memoryLimit` (a stand-in in tests).
     var memoryGauge: @Sendable () -> Int? = ResidentMemory.current
 
@@ -42,7 +41,6 @@ public final class QuerySession {
         self.settings = settings
         self.cancellation = cancellation
         self.memoryLimit = memoryLimit
-        builtins = BuiltinTables.Cache(dataset)
     }
 
     /// The names bound with `let`, sorted.
@@ -63,7 +61,6 @@ public final class QuerySession {
     /// Switches to another dataset; bindings made on the old one are forgotten.
     public func use(_ dataset: Dataset) {
         self.dataset = dataset
-        builtins = BuiltinTables.Cache(dataset)
         bindings = [:]
     }
 
@@ -77,17 +74,20 @@ public final class QuerySession {
     public func run(_ text: String, name: String = "<input>", firstLine: Int = 1, stopAtFirstError: Bool = false) -> [StatementOutcome] {
         cancellation.reset()
         let source = SourceText(text, name: name, firstLine: firstLine)
+        // The builtin tables are made once for the whole text and dropped after it: every cell that
+        // names one shares it, and a session does not hold a national `figures` between inputs.
+        let builtins = BuiltinTables.Cache(dataset)
         let statements: [Statement]
         do {
             statements = try Parser.parse(source)
-            var resolver = Resolver(context: context(source))
+            var resolver = Resolver(context: context(source, builtins))
             try resolver.check(statements)
         } catch {
             return [StatementOutcome(text: text, value: nil, error: error, warnings: [], binding: nil)]
         }
         var outcomes: [StatementOutcome] = []
         for statement in statements {
-            let context = context(source)
+            let context = context(source, builtins)
             let statementText = source.text(statement.span)
             var name: String? = nil
             if case let .binding(bound, _, _) = statement { name = bound }
@@ -122,7 +122,7 @@ public final class QuerySession {
     /// A value written with the session's settings.
     public func render(_ value: Value) -> String { Renderer.render(value, settings) }
 
-    private func context(_ source: SourceText) -> EvaluationContext {
+    private func context(_ source: SourceText, _ builtins: BuiltinTables.Cache) -> EvaluationContext {
         EvaluationContext(dataset: dataset, bindings: bindings, source: source, cancellation: cancellation,
                           builtins: builtins, memoryLimit: memoryLimit, memoryGauge: memoryGauge)
     }
