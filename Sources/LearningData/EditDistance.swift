@@ -49,6 +49,10 @@ func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> I
 /// grows with the length of the query: a hint, never a silent correction. Candidates whose length
 /// alone puts them out of reach are skipped before any distance is computed.
 public func closestMatches(to query: String, among candidates: [String], limit: Int = 3) -> [String] {
+    // A name within reach of a candidate is at most about 1.5 times as long as it: a far longer query
+    // (a pasted paragraph, a megabyte of input) is not folded or compared at all.
+    let longest = candidates.lazy.map { $0.unicodeScalars.count }.max() ?? 0
+    guard query.unicodeScalars.count <= 4 * longest + 8 else { return [] }
     let key = VietnameseText.fold(query)
     guard !key.isEmpty else { return [] }
     let keyScalars = Array(key.unicodeScalars)
