@@ -98,5 +98,6 @@ struct GoldenTests {
         #expect(cases.filter { $0.hasPrefix("examples/") }.count >= 9)
         #expect(cases.filter { $0.hasPrefix("errors/") }.count >= 20)
         #expect(cases.filter { $0.hasPrefix("formats/") }.count >= 4)
+        #expect(cases.filter { $0.hasPrefix("fixture/") }.count >= 3)
     }
 }
