@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "LearningTrendsTests", dependencies: ["LearningTrends", "TestSupport"]),
         .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets", "TestSupport"]),
         .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "LearningTrends", "LearningTargets", "TestSupport"]),
-        .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "LearningShellTests", dependencies: ["LearningShell", "TestSupport"]),
         .testTarget(name: "LearningSynthTests", dependencies: ["LearningSynth", "TestSupport"]),
         .testTarget(name: "LearningNotebookTests", dependencies: ["LearningNotebook", "TestSupport"], exclude: ["Golden", "run_with_kernel.py"]),

@@ -35,6 +35,17 @@ public enum AdministrativeLevel: Int, Sendable, CaseIterable, Comparable, Codabl
         }
     }
 
+    /// The English word for several regions of the level, as coverage counts them ("3 of 4 districts").
+    public var plural: String {
+        switch self {
+        case .country: "countries"
+        case .province: "provinces"
+        case .district: "districts"
+        case .commune: "communes"
+        case .neighbourhood: "neighbourhoods"
+        }
+    }
+
     public var description: String { name }
 
     /// Reads a level from its English or Vietnamese name, ignoring case and diacritics

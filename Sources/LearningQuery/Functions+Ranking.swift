@@ -106,10 +106,11 @@ extension Functions {
         if r.yearsDiffer {
             notes.append("years differ: " + e.map { "\($0.region.name) \($0.year)" }.joined(separator: ", ") + "; ranks compare different years")
         }
-        if let source = r.summedFrom {
-            notes.append("\(r.entries.first?.region.level.name ?? "these regions") report no figures of their own: ranked on their \(source.name) figures summed"
-                         + (r.measure == .rate ? " (rate = sum of numerators ÷ sum of denominators)" : ""))
-            if r.partialSums > 0 { notes.append("partial: \(r.partialSums) of them miss some \(source.name) figures") }
+        if !r.summedFrom.isEmpty {
+            let ranked = r.entries.first.map { $0.region.level.plural } ?? "these regions"
+            notes.append("\(ranked) report no figures of their own: ranked on their \(r.summedFrom.map(\.name).joined(separator: " and ")) figures summed"
+                         + (r.measure == .rate ? " (rate = sum of numerators ÷ sum of denominators, over the regions that give both)" : ""))
+            if r.partialSums > 0 { notes.append("partial: \(r.partialSums) of them miss some of the regions below (see basis)") }
         }
         // A national ranking can leave out thousands: name a few and count the rest.
         for missing in r.missing.prefix(5) { notes.append("not ranked: \(missing.region.name) (\(missing.reason))") }
@@ -123,6 +124,9 @@ extension Functions {
             Column("basis", e.map { .text(basis($0, r.measure)) }),
         ], notes: notes)
     }
+
+    /// A qualifier as the `qualifier` columns show it: its code, as in `figures`; null when exact.
+    static func qualifier(_ q: Qualifier) -> Value { q == .exact ? .null : .text(q.rawValue) }
 
     private static func basis(_ e: RankedRegion, _ measure: RankingMeasure) -> String {
         guard e.isIndirect else { return "printed" }

@@ -89,8 +89,9 @@ extension Functions {
         },
         builtin("rollup", [Parameter("indicator", "indicator"), Parameter("year", "year"), Parameter("level", "text"),
                            Parameter("within", "region", optional: true), Parameter("combine", "\"ratio_of_sums\" or \"mean_of_rates\"", optional: true)],
-                returns: "table", columns: ["region", "value", "base", "rate", "coverage", "partial", "reported"], topic: "trends",
-                summary: "An indicator summed up to the regions of a level: rates as the sum of numerators over the sum of denominators, with coverage.",
+                returns: "table", columns: RollupColumns.names, topic: "trends",
+                summary: "An indicator rolled up to the regions of a level: each region's own figure where it reports one (beside the sum below it, a difference flagged), "
+                    + "otherwise the sum of the regions below; value, base and rate each with the regions they rest on, the rate the sum of numerators over the sum of denominators of the regions that give both.",
                 example: "rollup(learning_family, 2018, \"province\")") { (a: inout CallArguments) throws(QueryError) -> Value in
             let indicator = try a.indicator("indicator")
             guard let level = try a.level("level") else { throw a.failure("rollup needs a level") }
@@ -98,7 +99,7 @@ extension Functions {
             let combine = try a.choice("combine", default: RateCombination.ratioOfSums, RateCombination.init(rawValue:), options: ["ratio_of_sums", "mean_of_rates"])
             let year = try a.year("year")
             do throws(RollupError) {
-                return .table(rollupTable(try RollupResult(a.dataset, indicator: indicator.id, year: year, level: level, within: within, combination: combine)))
+                return .table(RollupColumns.table(try RollupResult(a.dataset, indicator: indicator.id, year: year, level: level, within: within, combination: combine)))
             } catch {
                 throw a.failure(error.description)
             }
@@ -142,24 +143,5 @@ extension Functions {
             ("cagr", c.cagrPercent.map(Value.percent) ?? .null),
             ("from_rate", .rate(c.fromRate)), ("to_rate", .rate(c.toRate)), ("change_points", c.ratePoints.map(Value.points) ?? .null),
         ])
-    }
-
-    static func rollupTable(_ r: RollupResult) -> Table {
-        let unit = r.indicator.unit
-        var rows = r.rows
-        if let total = r.total { rows.append(total) }
-        var notes = ["\(r.indicator.id) \(r.year): \(r.sourceLevel.name) figures summed to \(r.level.name) level; "
-            + (r.combination == .ratioOfSums ? "rate = sum of numerators ÷ sum of denominators" : "rate column = mean of the rates (asked for)")]
-        if r.total != nil { notes.append("the last row is the whole area") }
-        if rows.contains(where: \.isPartial) { notes.append("partial: some regions below have no figure (see coverage)") }
-        return Table(columns: [
-            Column("region", rows.map { .region($0.region) }),
-            Column("value", rows.map { .figure($0.value, unit: unit) }),
-            Column("base", rows.map { $0.base.map(Value.number) ?? .null }),
-            Column("rate", rows.map { r.combination == .meanOfRates ? .rate($0.meanOfRates) : .rate($0.rate) }),
-            Column("coverage", rows.map { .text("\($0.contributing) of \($0.expected)") }),
-            Column("partial", rows.map { .bool($0.isPartial) }),
-            Column("reported", rows.map { .figure($0.reported?.value, unit: unit) }),
-        ], notes: notes)
     }
 }

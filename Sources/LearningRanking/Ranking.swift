@@ -51,9 +51,10 @@ public struct Ranking: Hashable, Sendable {
     public let entries: [RankedRegion]
     /// The regions that could not be ranked, with the reason.
     public let missing: [UnrankedRegion]
-    /// When the regions report no figures of their own: the level whose figures were summed to rank them.
-    public let summedFrom: AdministrativeLevel?
-    /// With ``summedFrom``: how many ranked regions' sums miss some of the regions below.
+    /// When the regions report no figures of their own and were ranked on the regions below them: the
+    /// levels whose figures were used, from the top down; empty otherwise.
+    public let summedFrom: [AdministrativeLevel]
+    /// With ``summedFrom``: how many ranked regions' figures miss some of the regions below.
     public let partialSums: Int
 
     /// Whether the ranked regions' years differ: then a rank compares different years, and says so.
@@ -77,10 +78,11 @@ public struct Ranking: Hashable, Sendable {
             case let .failure(reason): missing.append(UnrankedRegion(region: region, reason: reason.reason))
             }
         }
-        var summed: LevelSums? = nil
+        var summed: (levels: [AdministrativeLevel], partial: Int)? = nil
         if scored.isEmpty, let level, indicator.spatial == .sum, measure == .rate || measure == .value,
            let rolled = Self.summedScores(dataset, indicator: indicator, measure: measure, alignment: alignment, level: level, within: within) {
-            (scored, missing, summed) = rolled
+            (scored, missing) = (rolled.scored, rolled.missing)
+            summed = (rolled.levels, rolled.partial)
         }
         // Sort positions, not the entries themselves (each holds a region and an observation).
         let scores = scored.map(\.score)
@@ -110,14 +112,16 @@ public struct Ranking: Hashable, Sendable {
         self.ties = ties
         self.direction = direction
         self.missing = missing.sorted { $0.region.name < $1.region.name }
-        self.summedFrom = summed?.sourceLevel
-        self.partialSums = summed.map { s in s.sums.filter { $0.contributing < $0.expected }.count } ?? 0
+        self.summedFrom = summed?.levels ?? []
+        self.partialSums = summed?.partial ?? 0
     }
 
     /// When the regions of the level report no figure of their own, the ranking is on the figures of
-    /// the regions below them summed up (rates as ratios of sums): rank districts on their communes.
+    /// the regions below them rolled up by the roll-ups' kernel (``Dataset/levelSums(indicator:year:level:sourceLevel:within:)``:
+    /// a region's own figure where it reports one, otherwise the sum below; rates as ratios of sums).
     static func summedScores(_ dataset: Dataset, indicator: Indicator, measure: RankingMeasure, alignment: YearAlignment,
-                             level: AdministrativeLevel, within: RegionID?) -> ([RankedRegion], [UnrankedRegion], LevelSums)? {
+                             level: AdministrativeLevel, within: RegionID?)
+        -> (scored: [RankedRegion], missing: [UnrankedRegion], levels: [AdministrativeLevel], partial: Int)? {
         let year: Int
         switch alignment {
         case let .year(y): year = y
@@ -128,24 +132,34 @@ public struct Ranking: Hashable, Sendable {
             year = latest
         }
         guard let sums = try? dataset.levelSums(indicator: indicator.id, year: year, level: level, within: within),
-              sums.sums.contains(where: { $0.contributing > 0 }) else { return nil }
+              sums.rows.contains(where: { $0.value != nil }) else { return nil }
         let g = dataset.gazetteer
+        let area = within.flatMap { g.index(of: $0) }
         var scored: [RankedRegion] = [], missing: [UnrankedRegion] = []
-        for (k, index) in sums.regions.enumerated() {
-            let region = g[index], s = sums.sums[k]
-            if let area = within.flatMap({ g.index(of: $0) }), index == area { continue }
-            let score = measure == .rate ? s.rate.map { $0 * 100 } : (s.contributing > 0 ? s.value : nil)
+        var partial = 0
+        for (index, f) in zip(sums.regions, sums.rows) where index != area {
+            let region = g[index]
+            let score = measure == .rate ? f.rate.map { $0 * 100 } : f.value
+            let coverage = measure == .rate ? f.rateCoverage : f.valueCoverage
             guard let score else {
-                missing.append(UnrankedRegion(region: region, reason: "\(year): no \(sums.sourceLevel.name) below it has " + (measure == .rate ? "both a figure and a base" : "a figure")))
+                let below = coverage.partLevel?.name ?? "region"
+                let reason = f.isReported ? "\(year): its own figure, used as reported, has no base to make a rate"
+                    : "\(year): no \(below) below it has " + (measure == .rate ? "both a figure and a base" : "a figure")
+                missing.append(UnrankedRegion(region: region, reason: reason))
                 continue
             }
-            var o = Observation(region: region.id, indicator: indicator.id, year: year)
-            o.value = measure == .rate ? s.numerator : s.value
-            o.base = measure == .rate ? s.base : nil
-            o.derivation = "sum of \(measure == .rate ? s.withBase : s.contributing) of \(s.expected) \(sums.sourceLevel.name) figures"
-            scored.append(RankedRegion(region: region, year: year, score: score, isIndirect: true, rank: 0, percentile: 0, observation: o))
+            if !coverage.isComplete { partial += 1 }
+            var o = f.reportedRow.map { dataset[$0] } ?? Observation(region: region.id, indicator: indicator.id, year: year)
+            if !f.isReported {
+                o.value = measure == .rate ? f.numerator : f.value
+                o.base = measure == .rate ? f.denominator : nil
+                o.qualifier = f.qualifier
+                o.derivation = "sum of \(coverage.count) of \(coverage.expected) \(coverage.partLevel?.name ?? "region") figures"
+                    + (coverage.partialParts > 0 ? " (\(coverage.partialParts) partial)" : "")
+            }
+            scored.append(RankedRegion(region: region, year: year, score: score, isIndirect: !f.isReported || o.isDerived, rank: 0, percentile: 0, observation: o))
         }
-        return (scored, missing, sums)
+        return (scored, missing, sums.usedLevels, partial)
     }
 
     /// The entry of a region, if ranked.

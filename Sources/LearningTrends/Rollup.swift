@@ -9,35 +9,47 @@ public enum RateCombination: String, Sendable, CaseIterable, Codable {
     case meanOfRates = "mean_of_rates"
 }
 
-/// One region's figure rolled up from the regions below it.
+/// One region's figure in a roll-up: its own when it reports one, otherwise the sum of the regions
+/// below it, with value, base and rate each saying on how many regions it rests.
 public struct RollupRow: Hashable, Sendable {
     /// The region rolled up to.
     public let region: Region
-    /// Sum of the values of the regions below that have one; nil when none has.
+    /// The figure: the region's own, or the sum of the values of the regions below that give one;
+    /// nil when there is neither.
     public let value: Double?
-    /// Sum of the values of the regions below that have both a value and a base (the rate's numerator).
-    public let numerator: Double?
-    /// Sum of their bases (the rate's denominator).
+    /// The base: the region's own, or the sum of the bases of the regions below that give one.
     public let base: Double?
-    /// Mean of their rates, only when ``RateCombination/meanOfRates`` was asked for.
+    /// Over the regions below that give both a value and a base: the sum of their values (the rate's
+    /// numerator) and of their bases (its denominator). The region's own when reported.
+    public let numerator: Double?, denominator: Double?
+    /// Mean of the rates of the regions below, only when ``RateCombination/meanOfRates`` was asked for.
     public let meanOfRates: Double?
-    /// How many regions below have a value.
-    public let contributing: Int
-    /// How many of them also have a base, and so count in the rate.
-    public let withBase: Int
-    /// How many regions of the source level lie below.
-    public let expected: Int
-    /// The region's own headline figure for the year, if it reports one: to compare with the sum.
+    /// How exact the value is: a sum with a "gần" figure in it is nearly.
+    public let qualifier: Qualifier
+    /// On how many regions directly below the value, the base and the rate rest (or that they are the
+    /// region's own).
+    public let valueCoverage: LevelSums.Coverage, baseCoverage: LevelSums.Coverage, rateCoverage: LevelSums.Coverage
+    /// The region's own headline figure for the year, when it reports one (then it is the value used).
     public let reported: Observation?
+    /// With a reported figure: the sum of the regions below, when they give one, shown beside it.
+    public let sumBelow: Double?
+    /// Whether the reported figure and ``sumBelow`` differ beyond rounding; nil without both.
+    public let differs: Bool?
 
-    /// numerator ÷ base; nil ("undefined") when the base sum is zero or missing.
+    /// numerator ÷ denominator: the rate over the regions that give both; nil ("undefined") when none
+    /// does or their bases sum to zero.
     public var rate: Double? {
-        guard let numerator, let base, base != 0 else { return nil }
-        return numerator / base
+        guard let numerator, let denominator, denominator != 0 else { return nil }
+        return numerator / denominator
     }
 
-    /// Whether some regions below have no figure, so the sum covers only part of the region.
-    public var isPartial: Bool { contributing < expected }
+    /// Whether the value covers only part of the region: some regions below give no figure, or give
+    /// only part of theirs. A reported figure is whole.
+    public var isPartial: Bool { !valueCoverage.isComplete }
+
+    /// Whether value, base and rate rest on different regions (here or further down), so that value ÷
+    /// base is not the rate.
+    public let valueAndRateDiffer: Bool
 }
 
 /// A roll-up of one indicator in one year to the regions of one level.
@@ -46,14 +58,18 @@ public struct RollupResult: Hashable, Sendable {
     public let indicator: Indicator
     /// The year.
     public let year: Int
-    /// The level rolled up to, and the level the figures came from.
-    public let level: AdministrativeLevel, sourceLevel: AdministrativeLevel
+    /// The level rolled up to.
+    public let level: AdministrativeLevel
+    /// The levels whose own figures went into the roll-up, from the top down.
+    public let usedLevels: [AdministrativeLevel]
     /// How rates were combined.
     public let combination: RateCombination
-    /// One row per region of `level` that has regions of `sourceLevel` below it, by region order.
+    /// One row per region of `level` (inside `within`), in region order, with a figure or not.
     public let rows: [RollupRow]
-    /// All the source figures together (the national or whole-area figure).
+    /// All the rows together (the national or whole-area figure); nil when the area is the one row.
     public let total: RollupRow?
+    /// Regions at any depth whose own figure differs beyond rounding from the sum of those below them.
+    public let differing: [Region]
 }
 
 /// Why a roll-up cannot be made.
@@ -72,13 +88,13 @@ public enum RollupError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension RollupResult {
-    /// Rolls an indicator up to the regions of `level`, in one pass over the indicator's rows for the year.
+    /// Rolls an indicator up to the regions of `level`: each region's own figure where it reports one,
+    /// otherwise the sum of the regions below it, worked out from the bottom up
+    /// (``Dataset/levelSums(indicator:year:level:sourceLevel:within:)``).
     ///
     /// - Parameters:
-    ///   - sourceLevel: the level whose headline figures are summed; by default the deepest level below
-    ///     `level` that has figures that year, so a region's own figure and its children's are never
-    ///     added together.
-    ///   - within: only regions below this one.
+    ///   - sourceLevel: the deepest level whose figures are used; by default every level below `level`.
+    ///   - within: only regions inside this one.
     ///   - combination: how rates combine; the ratio of sums unless the mean of rates is asked for.
     public init(_ dataset: Dataset, indicator id: IndicatorID, year: Int, level: AdministrativeLevel,
                 sourceLevel: AdministrativeLevel? = nil, within: RegionID? = nil,
@@ -93,20 +109,24 @@ extension RollupResult {
             }
         }
         let g = dataset.gazetteer
-        let rows = sums.regions.indices.map { k in
-            RollupRow(sums.sums[k], region: g[sums.regions[k]], reported: sums.reportedRows[k].map { dataset[$0] }, combination: combination)
+        let rows = zip(sums.regions, sums.rows).map { index, figure in RollupRow(figure, region: g[index], dataset: dataset, combination: combination) }
+        // A dataset without a country region still gets its whole-area row, under its first region's name
+        // (there is one: a total needs rows).
+        let total = sums.total.map { t in
+            RollupRow(t, region: sums.totalRegion.map { g[$0] } ?? g.regions[0], dataset: dataset, combination: combination)
         }
-        let area = within.flatMap { g[$0] } ?? g.regions.first { $0.level == .country } ?? g.regions[0]
-        self.init(indicator: indicator, year: year, level: level, sourceLevel: sums.sourceLevel, combination: combination, rows: rows,
-                  total: sums.total.expected > 0 ? RollupRow(sums.total, region: area, reported: nil, combination: combination) : nil)
+        self.init(indicator: indicator, year: year, level: level, usedLevels: sums.usedLevels, combination: combination, rows: rows,
+                  total: total,
+                  differing: sums.differing.map { g[$0] })
     }
 }
 
 extension RollupRow {
-    init(_ s: LevelSums.Sums, region: Region, reported: Observation?, combination: RateCombination) {
-        self.init(region: region, value: s.contributing > 0 ? s.value : nil, numerator: s.withBase > 0 ? s.numerator : nil,
-                  base: s.withBase > 0 ? s.base : nil,
-                  meanOfRates: combination == .meanOfRates && s.withBase > 0 ? s.rateSum / Double(s.withBase) : nil,
-                  contributing: s.contributing, withBase: s.withBase, expected: s.expected, reported: reported)
+    init(_ f: LevelSums.Figure, region: Region, dataset: Dataset, combination: RateCombination) {
+        self.init(region: region, value: f.value, base: f.base, numerator: f.numerator, denominator: f.denominator,
+                  meanOfRates: combination == .meanOfRates ? f.meanOfRates : nil, qualifier: f.qualifier,
+                  valueCoverage: f.valueCoverage, baseCoverage: f.baseCoverage, rateCoverage: f.rateCoverage,
+                  reported: f.reportedRow.map { dataset[$0] }, sumBelow: f.sumBelow, differs: f.differs,
+                  valueAndRateDiffer: f.rate != nil && f.isUneven)
     }
 }

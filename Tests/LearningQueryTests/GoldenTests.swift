@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import LearningData
 @testable import LearningQuery
@@ -11,9 +12,24 @@ let packageRoot = testsFolder.deletingLastPathComponent().deletingLastPathCompon
 /// committing.
 let updatingGolden = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
 
+/// The test datasets of `Fixtures/`, by folder name, each loaded once.
+let fixtureDatasets = FixtureDatasets()
+
+/// Loads a fixture folder (figures.csv, regions.csv, documents) through the loader, as a user's own.
+final class FixtureDatasets: Sendable {
+    private let cache = Mutex<[String: Dataset]>([:])
+
+    func callAsFunction(_ name: String) throws -> Dataset {
+        if let loaded = cache.withLock({ $0[name] }) { return loaded }
+        let dataset = try DatasetLoader.load(from: testsFolder.appendingPathComponent("Fixtures").appendingPathComponent(name).path)
+        cache.withLock { $0[name] = dataset }
+        return dataset
+    }
+}
+
 /// What a run prints: each statement's value, warnings and errors, in order.
-func transcript(_ text: String, settings: OutputSettings = OutputSettings(), name: String = "<input>") throws -> String {
-    let session = QuerySession(dataset: try Dataset.embedded(), settings: settings)
+func transcript(_ text: String, settings: OutputSettings = OutputSettings(), name: String = "<input>", dataset: Dataset? = nil) throws -> String {
+    let session = QuerySession(dataset: try dataset ?? Dataset.embedded(), settings: settings)
     var parts: [String] = []
     for outcome in session.run(text, name: name) {
         parts += outcome.warnings.map(\.description)
@@ -21,6 +37,17 @@ func transcript(_ text: String, settings: OutputSettings = OutputSettings(), nam
         if outcome.binding == nil, let value = outcome.value { parts.append(session.render(value)) }
     }
     return parts.joined(separator: "\n\n") + "\n"
+}
+
+/// The dataset a first line such as `-- data: province-a, format: csv` names (a folder of `Fixtures/`);
+/// nil for the embedded seeds.
+func fixtureName(from text: String) -> String? {
+    guard let first = text.split(separator: "\n").first, first.hasPrefix("-- ") else { return nil }
+    for pair in first.dropFirst(3).split(separator: ",") {
+        let kv = pair.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+        if kv.count == 2, kv[0] == "data" { return kv[1] }
+    }
+    return nil
 }
 
 /// Settings from a first line such as `-- format: csv, locale: en`.
@@ -54,7 +81,8 @@ struct GoldenTests {
     func golden(_ name: String) throws {
         let base = testsFolder.appendingPathComponent("Golden").appendingPathComponent(name)
         let query = try String(contentsOf: base.appendingPathExtension("khq"), encoding: .utf8)
-        let actual = try transcript(query, settings: settings(from: query), name: "\(name).khq")
+        let actual = try transcript(query, settings: settings(from: query), name: "\(name).khq",
+                                    dataset: try fixtureName(from: query).map { try fixtureDatasets($0) })
         let expectedURL = base.appendingPathExtension("out")
         if updatingGolden {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
@@ -70,5 +98,6 @@ struct GoldenTests {
         #expect(cases.filter { $0.hasPrefix("examples/") }.count >= 9)
         #expect(cases.filter { $0.hasPrefix("errors/") }.count >= 20)
         #expect(cases.filter { $0.hasPrefix("formats/") }.count >= 4)
+        #expect(cases.filter { $0.hasPrefix("fixture/") }.count >= 3)
     }
 }

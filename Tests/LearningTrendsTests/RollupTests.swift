@@ -31,20 +31,24 @@ struct RollupTests {
     func ratioOfSums() throws {
         let data = try dataset([("p/d1/c1", 50, 100), ("p/d1/c2", 30, 50), ("p/d2/c3", nil, 80)])
         let districts = try RollupResult(data, indicator: "learning_family", year: 2020, level: .district)
-        #expect(districts.sourceLevel == .commune)
+        #expect(districts.usedLevels == [.commune])
         #expect(districts.rows.map(\.region.id) == ["p/d1", "p/d2"])
         let d1 = districts.rows[0], d2 = districts.rows[1]
         #expect(d1.value == 80)
         #expect(d1.base == 150)
         #expect(close(d1.rate, 80.0 / 150))
-        #expect(d1.contributing == 2 && d1.expected == 2 && !d1.isPartial)
+        #expect(d1.valueCoverage.count == 2 && d1.valueCoverage.expected == 2 && !d1.isPartial)
         #expect(d2.value == nil)
+        #expect(d2.base == 80)          // a base is summed over the regions that give one, value or not
         #expect(d2.rate == nil)
         #expect(d2.isPartial)
         let province = try RollupResult(data, indicator: "learning_family", year: 2020, level: .province)
         #expect(province.rows.count == 1)
         #expect(close(province.rows[0].rate, 80.0 / 150))
-        #expect(province.rows[0].contributing == 2 && province.rows[0].expected == 3)
+        // The province's coverage counts its districts: one gives a value, both a base, one a rate.
+        #expect(province.rows[0].valueCoverage.count == 1 && province.rows[0].valueCoverage.expected == 2)
+        #expect(province.rows[0].baseCoverage.count == 2 && province.rows[0].rateCoverage.count == 1)
+        #expect(province.rows[0].valueAndRateDiffer)
         #expect(province.total?.value == 80)
     }
 
@@ -66,13 +70,17 @@ struct RollupTests {
         #expect(r.rows[0].rate == nil)
     }
 
-    @Test("a region's own figure is shown beside the sum, never added to it")
+    @Test("a region's own figure is used as reported, the sum below shown beside it, never added to it")
     func reported() throws {
         let own = Observation(region: "p/d1", indicator: "learning_family", year: 2020, value: 999, base: 1000)
         let data = try dataset([("p/d1/c1", 50, 100)], extra: [own])
         let r = try RollupResult(data, indicator: "learning_family", year: 2020, level: .district)
-        #expect(r.rows[0].value == 50)
+        #expect(r.rows[0].value == 999)
+        #expect(r.rows[0].base == 1000)
         #expect(r.rows[0].reported?.value == 999)
+        #expect(r.rows[0].sumBelow == 50)
+        #expect(r.rows[0].differs == false)     // one commune of two: a smaller sum is no contradiction
+        #expect(r.rows[0].valueCoverage.isReported && !r.rows[0].isPartial)
     }
 
     @Test("within a region, and on the seeds")

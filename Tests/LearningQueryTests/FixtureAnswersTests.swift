@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import LearningData
+@testable import LearningQuery
+
+/// Issue 12 on the made-up province of `Fixtures/province-a`: An Phú with districts
+/// and communes (Phú Lộc a township), Bình Yên reporting its own totals with no districts, Hà Lâm, and
+/// districts where only some give a base, a "gần" figure, a year with only targets.
+@Suite("Right answers on a real analyst's data (fixture province-a)")
+struct FixtureAnswersTests {
+    let session: QuerySession
+
+    init() throws {
+        session = QuerySession(dataset: try fixtureDatasets("province-a"), settings: OutputSettings(format: .csv, maxRows: nil, maxCellWidth: nil))
+    }
+
+    func table(_ query: String) throws -> Table {
+        guard case let .table(table) = try session.evaluate(query) else { throw FixtureError.notATable(query) }
+        return table
+    }
+
+    /// The cells of one column, as plain text (numbers as CSV prints them, null empty).
+    func column(_ t: Table, _ name: String) throws -> [String] {
+        let k = try #require(t.columnIndex(name), "no column \(name) in \(t.columnNames)")
+        return (0..<t.rowCount).map { ValueFormatter.plain(t.value(row: $0, column: k)) }
+    }
+
+    /// The row of a region, as column name → plain text.
+    func row(_ t: Table, _ region: String) throws -> [String: String] {
+        let names = try column(t, t.columnNames[0])
+        let r = try #require(names.firstIndex(of: region), "no row \(region) in \(names)")
+        return Dictionary(uniqueKeysWithValues: t.columnNames.indices.map { (t.columnNames[$0], ValueFormatter.plain(t.value(row: r, column: $0))) })
+    }
+
+    // MARK: 4. Roll-ups that are internally consistent
+
+    @Test("value, base and rate each say on how many regions they rest; the rate is over the regions that give both")
+    func rollupCoverages() throws {
+        // 2019: four districts of An Phú give a figure, only Tây Hà (4.800 of 6.000) a base.
+        let t = try table("rollup(learning_family, 2019, \"province\")")
+        let anPhu = try row(t, "An Phú")
+        #expect(anPhu["value"] == "18200" && anPhu["value_coverage"] == "4 of 4 districts")
+        #expect(anPhu["base"] == "6000" && anPhu["base_coverage"] == "1 of 4 districts")
+        #expect(anPhu["rate"] == "80" && anPhu["rate_coverage"] == "1 of 4 districts")
+        let country = try row(t, "Việt Nam")
+        #expect(country["value"] == "25800" && country["value_coverage"] == "2 of 3 provinces")
+        // Tây Hà's 4.800/6.000 and Bình Yên's 7.600/9.500: never 25.800 over 15.500.
+        #expect(country["rate"] == PlainNumber.format((4800.0 + 7600) / (6000 + 9500) * 100))
+        #expect(country["rate_coverage"] == "2 of 3 provinces (1 partial)")
+        #expect(t.notes.contains { $0.hasPrefix("value and rate rest on different regions in An Phú, Việt Nam") })
+    }
+
+    @Test("a region that reports its own total is used as reported, the sum below beside it, a difference flagged")
+    func rollupReported() throws {
+        let districts = try table("rollup(learning_family, 2020, \"district\")")
+        let tayHa = try row(districts, "Tây Hà")
+        #expect(tayHa["value"] == "5100" && tayHa["value_coverage"] == "reported")
+        #expect(tayHa["sum_below"] == "5000" && tayHa["differs"] == "true")
+        // Đông Sơn reports nothing: its communes are summed, the one without a base left out of the rate.
+        let dongSon = try row(districts, "Đông Sơn")
+        #expect(dongSon["value"] == "9900" && dongSon["base"] == "8000" && dongSon["rate"] == "80" && dongSon["rate_coverage"] == "2 of 3 communes")
+        let provinces = try table("rollup(learning_family, 2020, \"province\")")
+        let anPhu = try row(provinces, "An Phú")
+        #expect(anPhu["value"] == "20000" && anPhu["value_coverage"] == "reported")
+        // Below it: Đông Sơn's communes (9.900), Tây Hà and Nam Giang as reported (5.100, 3.000).
+        #expect(anPhu["sum_below"] == "18000")
+        #expect(anPhu["differs"] == "false")   // Bắc Phong gives no figure: a smaller sum is no contradiction
+        #expect(provinces.notes.contains { $0.contains("differ beyond rounding: Tây Hà (district)") })
+    }
+
+    @Test("a region whose children are not in the dataset is not dropped")
+    func rollupKeepsLeaves() throws {
+        let t = try table("rollup(learning_family, 2020, \"province\")")
+        #expect(try column(t, "region") == ["An Phú", "Bình Yên", "Hà Lâm", "Việt Nam"])
+        let binhYen = try row(t, "Bình Yên")
+        #expect(binhYen["value"] == "7800" && binhYen["base"] == "10000" && binhYen["value_coverage"] == "reported")
+        #expect(try row(t, "Việt Nam")["value"] == "29800")
+    }
+
+    @Test("a sum with a qualified figure in it is qualified")
+    func qualifiedSums() throws {
+        let t = try table("rollup(learning_family, 2020, \"province\")")
+        #expect(try row(t, "An Phú")["qualifier"] == "nearly")
+        #expect(try row(t, "Hà Lâm")["qualifier"] == "over")
+        #expect(try row(t, "Việt Nam")["qualifier"] == "about")   // nearly and over together
+    }
+}
+
+enum FixtureError: Error {
+    case notATable(String)
+}
