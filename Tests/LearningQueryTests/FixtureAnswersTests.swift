@@ -32,6 +32,48 @@ struct FixtureAnswersTests {
         return Dictionary(uniqueKeysWithValues: t.columnNames.indices.map { (t.columnNames[$0], ValueFormatter.plain(t.value(row: r, column: $0))) })
     }
 
+    // MARK: 3. One level at a time
+
+    @Test("rank keeps the level most regions share, names the others in a note and leaves them out")
+    func rankOneLevel() throws {
+        let t = try table("rank(learning_family, year: latest)")
+        #expect(try column(t, "region") == ["Bắc Phong", "Lạc Thủy", "Tây Hà", "Kê Sát"])
+        #expect(t.columnIndex("level") == nil)
+        let note = try #require(t.notes.first { $0.hasPrefix("districts only") })
+        for name in ["An Phú (province)", "Bình Yên (province)", "Phú Lộc (commune)"] { #expect(note.contains(name), "\(note)") }
+    }
+
+    @Test("level: \"any\" mixes the levels and shows each region's level")
+    func rankAnyLevel() throws {
+        let t = try table("rank(learning_family, year: latest, level: \"any\")")
+        let regions = try column(t, "region"), levels = try column(t, "level")
+        #expect(regions.count == 10)
+        #expect(levels[try #require(regions.firstIndex(of: "An Phú"))] == "province")
+        #expect(levels[try #require(regions.firstIndex(of: "Phú Lộc"))] == "commune")
+        #expect(t.notes.contains { $0.hasPrefix("levels mixed") })
+    }
+
+    @Test("a level asked for is ranked alone, and rank_change ranks one level in both years")
+    func rankLevelAsked() throws {
+        #expect(try column(try table("rank(learning_family, year: 2020, level: \"province\")"), "region") == ["An Phú", "Bình Yên"])
+        let change = try table("rank_change(learning_family, 2019, 2020)")
+        #expect(try column(change, "region") == ["Bắc Phong", "Lạc Thủy", "Tây Hà"])
+        #expect(change.notes.contains { $0.hasPrefix("districts only") })
+        let any = try table("rank_change(learning_family, 2019, 2020, level: \"any\")")
+        #expect(any.columnNames.prefix(2) == ["region", "level"])
+    }
+
+    @Test("compare leaves out a region of another level than most, and refuses two of different levels")
+    func compareOneLevel() throws {
+        let three = try table("compare(\"Tây Hà\", \"Nam Giang\", \"Phú Lộc\")")
+        #expect(!three.columnNames.contains("Phú Lộc"))
+        #expect(three.notes.contains { $0.contains("left out: Phú Lộc (commune)") })
+        #expect(throws: QueryError.self) { try session.evaluate("compare(\"Tây Hà\", \"Phú Lộc\")") }
+        let mixed = try table("compare(\"Tây Hà\", \"Phú Lộc\", level: \"any\")")
+        #expect(mixed.columnNames.contains("Phú Lộc"))
+        #expect(mixed.notes.contains { $0.contains("Phú Lộc is a commune") })
+    }
+
     // MARK: 4. Roll-ups that are internally consistent
 
     @Test("value, base and rate each say on how many regions they rest; the rate is over the regions that give both")
