@@ -194,25 +194,17 @@ public struct Ranking: Hashable, Sendable {
     static func bestScore(_ dataset: Dataset, indicator: IndicatorID, region: Region, measure: RankingMeasure,
                           alignment: YearAlignment) -> Result<RankedRegion, Unscored> {
         let rows = dataset.headlineRows(indicator: indicator, region: region.id)
-        let years = rows.map { Int(dataset.columns.year[$0]) }
-        var lastReason: String? = nil
+        var tried: [(observation: Observation, why: String)] = []
         for row in rows.reversed() where alignment.admits(Int(dataset.columns.year[row])) {
             let o = dataset[row]
             switch measure.score(o, dataset) {
             case let .success((score, indirect)):
                 return .success(RankedRegion(region: region, year: o.year, score: score, isIndirect: indirect, rank: 0, percentile: 0, observation: o))
             case let .failure(unscored):
-                lastReason = lastReason ?? "\(o.year): \(unscored.reason)"
-                if case .year = alignment { return .failure(Unscored(lastReason ?? "")) }
+                tried.append((o, unscored.reason))
             }
         }
-        if let lastReason { return .failure(Unscored(lastReason)) }
-        let known = years.isEmpty ? "no figure in any year" : "figures only for " + years.map(String.init).joined(separator: ", ")
-        switch alignment {
-        case let .year(y): return .failure(Unscored("no figure for \(y); \(known)"))
-        case let .asOf(y): return .failure(Unscored("no figure up to \(y); \(known)"))
-        case .latest: return .failure(Unscored(known))
-        }
+        return .failure(Unscored(UnrankedReason(dataset, rows: rows, tried: tried, measure: measure, alignment: alignment).text))
     }
 }
 

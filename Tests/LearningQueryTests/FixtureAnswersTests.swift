@@ -3,7 +3,7 @@ import Testing
 import LearningData
 @testable import LearningQuery
 
-/// Issue 12 on the made-up province of `Fixtures/province-a`: An Phú with districts
+/// Issue 12, items 3, 4 and 7, on the made-up province of `Fixtures/province-a`: An Phú with districts
 /// and communes (Phú Lộc a township), Bình Yên reporting its own totals with no districts, Hà Lâm, and
 /// districts where only some give a base, a "gần" figure, a year with only targets.
 @Suite("Right answers on a real analyst's data (fixture province-a)")
@@ -117,6 +117,26 @@ struct FixtureAnswersTests {
         let binhYen = try row(t, "Bình Yên")
         #expect(binhYen["value"] == "7800" && binhYen["base"] == "10000" && binhYen["value_coverage"] == "reported")
         #expect(try row(t, "Việt Nam")["value"] == "29800")
+    }
+
+    // MARK: 7. Honest reasons and marks
+
+    @Test("not ranked: what the year holds, and which other year has a figure", arguments: [
+        ("rank(learning_family, year: latest)", "Nam Giang", "2021: only a target; 2019, 2020: a figure but no base or stated percentage to make a rate"),
+        ("rank(learning_family, year: 2021)", "Bắc Phong", "2021: only a target; 2020 has a rate; 2019: a figure but no base or stated percentage to make a rate"),
+        ("rank(learning_family, year: 2020, by: \"value\")", "Bắc Phong", "2020: only a stated percentage; 2021: only a target; 2019 has a figure"),
+        ("rank(learning_family, year: 2021)", "Tây Hà", "nothing for 2021; 2020 has a rate; 2019 has a rate"),
+    ])
+    func notRanked(query: String, region: String, reason: String) throws {
+        let t = try table(query)
+        #expect(t.notes.contains("not ranked: \(region) (\(reason))"), "\(t.notes)")
+    }
+
+    @Test("no earlier figure: the reason says what the earlier years hold")
+    func noEarlierFigure() throws {
+        guard case let .record(r) = try session.evaluate("target(learning_family, \"Nam Giang\", 2021)") else { Issue.record("not a record"); return }
+        #expect(r["reason"].map { ValueFormatter.plain($0) }
+                == "no earlier year has a rate to project from (2020: a figure but no base or stated percentage; 2019: a figure but no base or stated percentage)")
     }
 
     @Test("a sum with a qualified figure in it is qualified")

@@ -206,7 +206,7 @@ struct TerminalTests {
             "note: learning_family by rate, each region's latest year; ties: competition; percentile = share of the others ranked below",
             "note: districts only, the level of 3 of the 4 regions with learning_family figures; left out: Liên Hương (commune); level: \"any\" ranks them all",
             "note: years differ: Bắc Kạn 2017, Bình Thạnh 2022; ranks compare different years",
-            "note: not ranked: Kiên Hải (2021: no figure is printed)",
+            "note: not ranked: Kiên Hải (2021: only a target; no other year has a figure)",
             Self.prompt,
         ])
         try t.enter("| select region | take 1", expect: [
@@ -220,7 +220,7 @@ struct TerminalTests {
             "note: learning_family by rate, each region's latest year; ties: competition; percentile = share of the others ranked below",
             "note: districts only, the level of 3 of the 4 regions with learning_family figures; left out: Liên Hương (commune); level: \"any\" ranks them all",
             "note: years differ: Bắc Kạn 2017, Bình Thạnh 2022; ranks compare different years",
-            "note: not ranked: Kiên Hải (2021: no figure is printed)",
+            "note: not ranked: Kiên Hải (2021: only a target; no other year has a figure)",
             Self.prompt,
         ])
     }
