@@ -10,7 +10,7 @@ extension Functions {
                 returns: "table", topic: "ranking",
                 summary: "Regions of one level ranked by an indicator, each on one year or on its own latest year (shown beside its rank); regions left out are listed with the reason. "
                     + "Without `level`, the level most regions with figures share (the others are named in a note); `level: \"any\"` ranks every level together and adds a `level` column. "
-                    + "Columns: `rank`, `region`, `year`, the score, named after `by` (`rate` unless told), `percentile`, `basis`.",
+                    + "Columns: `rank`, `region`, `year`, the score, named after `by` (`rate` unless told), `qualifier`, `percentile` (one decimal), `basis`.",
                 example: "rank(learning_family, year: latest)") { (a: inout CallArguments) throws(QueryError) -> Value in
             let indicator = try a.indicator("indicator")
             let alignment = try alignment(&a, "year")
@@ -56,8 +56,8 @@ extension Functions {
         builtin("compare", [Parameter("a", "region"), Parameter("b", "region"), Parameter("c", "region", optional: true), Parameter("d", "region", optional: true),
                             Parameter("e", "region", optional: true), Parameter("year", "year or latest", optional: true), Parameter("level", "text", optional: true)],
                 returns: "table", topic: "ranking",
-                summary: "Regions of one level side by side on every indicator at least two of them report: each one's rate (or value) and year, the difference, who is ahead; "
-                    + "years that differ are said. Regions of another level than most are left out, and named, unless `level: \"any\"`.",
+                summary: "Regions of one level side by side on every indicator at least two of them report: each one's rate (or value) and year, the difference, who is ahead, "
+                    + "and which figures are qualified (“gần”, “hơn”); years that differ are said. Regions of another level than most are left out, and named, unless `level: \"any\"`.",
                 example: "compare(\"Bình Thạnh\", \"Bắc Kạn\")") { (a: inout CallArguments) throws(QueryError) -> Value in
             var resolved: [Region?] = []
             var names: [(Int, String)] = []
@@ -121,6 +121,7 @@ extension Functions {
                          + (r.measure == .rate ? " (rate = sum of numerators ÷ sum of denominators, over the regions that give both)" : ""))
             if r.partialSums > 0 { notes.append("partial: \(r.partialSums) of them miss some of the regions below (see basis)") }
         }
+        if e.contains(where: { $0.observation.qualifier != .exact }) { notes.append("qualifier: the figure is not exact as printed (nearly: “gần”, over: “hơn”…)") }
         // A national ranking can leave out thousands: name a few and count the rest.
         for missing in r.missing.prefix(5) { notes.append("not ranked: \(missing.region.name) (\(missing.reason))") }
         if r.missing.count > 5 { notes.append("not ranked: \(r.missing.count - 5) more") }
@@ -129,7 +130,9 @@ extension Functions {
         columns += [
             Column("year", e.map { .year($0.year) }),
             Column(r.measure.rawValue, e.map { r.measure == .value ? .figure($0.score, unit: unit) : .percent($0.score) }),
-            Column("percentile", e.map { .number($0.percentile) }),
+            Column("qualifier", e.map { qualifier($0.observation.qualifier) }),
+            // One decimal: 83,3 reads as a percent rank; 83,3333 only looks precise.
+            Column("percentile", e.map { .number(($0.percentile * 10).rounded() / 10) }),
             Column("basis", e.map { .text(basis($0, r.measure)) }),
         ]
         return Table(columns: columns, notes: notes)
@@ -166,6 +169,13 @@ extension Functions {
         }
         columns.append(Column("ahead", c.rows.map { row in row.leader.map { .text(names[$0]) } ?? .null }))
         columns.append(Column("years", c.rows.map { .text($0.yearsDiffer ? "differ" : "same") }))
+        // A figure printed as "gần 100.000" must not read as exact beside an exact one.
+        columns.append(Column("qualifier", c.rows.map { row in
+            let qualified = row.cells.indices.compactMap { k in
+                row.cells[k].flatMap { $0.observation.qualifier == .exact ? nil : "\(names[k]): \($0.observation.qualifier.rawValue)" }
+            }
+            return qualified.isEmpty ? .null : .text(qualified.joined(separator: ", "))
+        }))
         var notes = extra
         if c.levels.choice == .any, c.levels.isMixed {
             notes.append("levels mixed (level: \"any\"): " + c.regions.map { "\($0.name) is a \($0.level.name)" }.joined(separator: ", "))

@@ -139,12 +139,28 @@ struct FixtureAnswersTests {
                 == "no earlier year has a rate to project from (2020: a figure but no base or stated percentage; 2019: a figure but no base or stated percentage)")
     }
 
+    @Test("a qualified figure keeps its qualifier in rank, compare, series and rollup, in every format", arguments: OutputFormat.allCases)
+    func qualifiers(format: OutputFormat) throws {
+        let s = QuerySession(dataset: try fixtureDatasets("province-a"), settings: OutputSettings(format: format, maxRows: nil, maxCellWidth: nil))
+        for query in ["rank(members, level: \"province\", by: \"value\")", "compare(\"An Phú\", \"Bình Yên\")", "rollup(members, 2020, \"province\")"] {
+            let text = s.render(try s.evaluate(query))
+            #expect(text.contains("nearly"), "\(format): \(query)\n\(text)")
+        }
+        // A series says it in its note, in Vietnamese as the report prints it.
+        #expect(s.render(try s.evaluate("series(members, \"An Phú\")")).contains("gần"))
+    }
+
     @Test("a sum with a qualified figure in it is qualified")
     func qualifiedSums() throws {
         let t = try table("rollup(learning_family, 2020, \"province\")")
         #expect(try row(t, "An Phú")["qualifier"] == "nearly")
         #expect(try row(t, "Hà Lâm")["qualifier"] == "over")
         #expect(try row(t, "Việt Nam")["qualifier"] == "about")   // nearly and over together
+    }
+
+    @Test("percentiles to one decimal")
+    func percentiles() throws {
+        #expect(try column(try table("rank(learning_family, year: latest)"), "percentile") == ["100", "66.7", "33.3", "0"])
     }
 }
 
