@@ -191,9 +191,11 @@ def run_worker(engine, data, repeat):
 # Our answers, read back from the CSV that khuyenhoc-bench writes for each statement.
 
 def one_decimal(x):
-    """x to one decimal, half away from zero, as khuyenhoc's rank prints a percentile (Swift's
-    (x * 10).rounded() / 10: the product rounded as the exact double it is)."""
-    return float(decimal.Decimal(x * 10).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP)) / 10
+    """A percentile to one decimal, half away from zero, as khuyenhoc's rank prints it (Swift's
+    (x * 10).rounded() / 10: the product rounded as the exact double it is), kept off 0 and 100
+    unless it is one of them."""
+    r = float(decimal.Decimal(x * 10).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP)) / 10
+    return min(max(r, 0.1), 99.9) if 0 < x < 100 else r
 
 
 def table(text):

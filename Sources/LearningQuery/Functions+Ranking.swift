@@ -131,11 +131,17 @@ extension Functions {
             Column("year", e.map { .year($0.year) }),
             Column(r.measure.rawValue, e.map { r.measure == .value ? .figure($0.score, unit: unit) : .percent($0.score) }),
             Column("qualifier", e.map { qualifier($0.observation.qualifier) }),
-            // One decimal: 83,3 reads as a percent rank; 83,3333 only looks precise.
-            Column("percentile", e.map { .number(($0.percentile * 10).rounded() / 10) }),
+            Column("percentile", e.map { .number(percentile($0.percentile)) }),
             Column("basis", e.map { .text(basis($0, r.measure)) }),
         ]
         return Table(columns: columns, notes: notes)
+    }
+
+    /// A percent rank to one decimal (83,3 reads as one; 83,3333 only looks precise), never rounded to
+    /// 100 or 0 unless it is: among 10 000 regions the second is 99,9, not "ahead of all the others".
+    static func percentile(_ p: Double) -> Double {
+        let r = (p * 10).rounded() / 10
+        return p > 0 && p < 100 ? min(max(r, 0.1), 99.9) : r
     }
 
     /// A qualifier as the `qualifier` columns show it: its code, as in `figures`; null when exact.

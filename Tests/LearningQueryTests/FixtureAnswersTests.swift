@@ -167,3 +167,20 @@ struct FixtureAnswersTests {
 enum FixtureError: Error {
     case notATable(String)
 }
+
+@Suite("Percentiles to one decimal")
+struct PercentileTests {
+    @Test("one decimal, and only the first and the last are 100 and 0, among a thousand regions")
+    func manyRegions() throws {
+        var regions = [Region(id: "vn", name: "Việt Nam", kind: .country, parent: nil), Region(id: "p", name: "P", kind: .province, parent: "vn")]
+        regions += (0..<2001).map { Region(id: RegionID("p/c\($0)"), name: "C\($0)", kind: .commune, parent: "p") }
+        var builder = DatasetBuilder(gazetteer: try Gazetteer(regions))
+        for k in 0..<2001 { try builder.append(Observation(region: RegionID("p/c\(k)"), indicator: "clc_classes", year: 2020, value: Double(k))) }
+        let session = QuerySession(dataset: try builder.build(name: "many"))
+        guard case let .table(t) = try session.evaluate("rank(clc_classes, 2020, by: \"value\")") else { Issue.record("not a table"); return }
+        let k = try #require(t.columnIndex("percentile"))
+        let p = (0..<t.rowCount).map { t.value(row: $0, column: k).numeric ?? .nan }
+        #expect(p[0] == 100 && p[1] == 99.9 && p[1000] == 50 && p[1999] == 0.1 && p[2000] == 0)
+        #expect(p.allSatisfy { ($0 * 10).rounded() == $0 * 10 })
+    }
+}
