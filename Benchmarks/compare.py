@@ -10,6 +10,7 @@ language (Benchmarks/questions.khq), parsing, evaluation and rendering included.
 """
 import argparse
 import csv
+import decimal
 import io
 import json
 import os
@@ -100,7 +101,7 @@ def polars_engine(data):
                            behind=n - pl.col("rate").rank("max", descending=True)) \
             .with_columns(percentile=pl.col("behind") / (n - 1) * 100).sort("rank")
         rows = d.to_dicts()
-        pick = lambda rs: [[int(r["rank"]), names[r["district"]], r["rate"], r["percentile"]] for r in rs]
+        pick = lambda rs: [[int(r["rank"]), names[r["district"]], r["rate"], one_decimal(r["percentile"])] for r in rs]
         return {"top": pick(rows[:20]), "bottom": pick(list(reversed(rows[-5:])))}
 
     def q6(state):
@@ -156,7 +157,7 @@ def duckdb_engine(data):
                                         / (count(*) OVER () - 1) * 100
                                FROM ({RATES.format(level='district', year=YEAR)}) t JOIN regions r ON r.id = t.region
                                ORDER BY rk""").fetchall()
-        pick = lambda rs: [[int(r[0]), r[1], r[2], r[3]] for r in rs]
+        pick = lambda rs: [[int(r[0]), r[1], r[2], one_decimal(r[3])] for r in rs]
         return {"top": pick(rows[:20]), "bottom": pick(list(reversed(rows[-5:])))}
 
     def q6(con):
@@ -188,6 +189,14 @@ def run_worker(engine, data, repeat):
 
 # ---------------------------------------------------------------------------------------------------
 # Our answers, read back from the CSV that khuyenhoc-bench writes for each statement.
+
+def one_decimal(x):
+    """A percentile to one decimal, half away from zero, as khuyenhoc's rank prints it (Swift's
+    (x * 10).rounded() / 10: the product rounded as the exact double it is), kept off 0 and 100
+    unless it is one of them."""
+    r = float(decimal.Decimal(x * 10).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP)) / 10
+    return min(max(r, 0.1), 99.9) if 0 < x < 100 else r
+
 
 def table(text):
     return list(csv.DictReader(io.StringIO(text)))

@@ -1,5 +1,6 @@
 import LearningData
 import LearningTrends
+import LearningRanking
 
 /// A parameter of a built-in function.
 public struct Parameter: Sendable {
@@ -141,6 +142,18 @@ public struct CallArguments {
                                                        expected: AdministrativeLevel.allCases.map { "\"\($0.name)\"" }.joined(separator: ", ")))
         }
         return level
+    }
+
+    /// Which regions are ranked or compared together: a level's name, `"any"` (every level together),
+    /// or by default the level most of them share.
+    func levelChoice(_ name: String) throws(QueryError) -> LevelChoice {
+        guard has(name) else { return .automatic }
+        let t = try text(name)
+        guard let choice = LevelChoice(name: t) else {
+            throw QueryError(context.source.diagnostic("E207", "unknown level “\(Diagnostic.excerpt(t))”", at: span(name),
+                                                       expected: (AdministrativeLevel.allCases.map(\.name) + ["any"]).map { "\"\($0)\"" }.joined(separator: ", ")))
+        }
+        return choice
     }
 
     /// A choice among named options ("competition", "dense"...), or the default when absent.

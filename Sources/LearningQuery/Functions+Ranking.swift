@@ -8,8 +8,9 @@ extension Functions {
                          Parameter("ties", "\"competition\", \"dense\", \"ordinal\", \"average\" or \"max\"", optional: true),
                          Parameter("order", "\"desc\" or \"asc\"", optional: true)],
                 returns: "table", topic: "ranking",
-                summary: "Regions ranked by an indicator, each on one year or on its own latest year (shown beside its rank); regions left out are listed with the reason. "
-                    + "Columns: `rank`, `region`, `year`, the score, named after `by` (`rate` unless told), `percentile`, `basis`.",
+                summary: "Regions of one level ranked by an indicator, each on one year or on its own latest year (shown beside its rank); regions left out are listed with the reason. "
+                    + "Without `level`, the level most regions with figures share (the others are named in a note); `level: \"any\"` ranks every level together and adds a `level` column. "
+                    + "Columns: `rank`, `region`, `year`, the score, named after `by` (`rate` unless told), `qualifier`, `percentile` (one decimal), `basis`.",
                 example: "rank(learning_family, year: latest)") { (a: inout CallArguments) throws(QueryError) -> Value in
             let indicator = try a.indicator("indicator")
             let alignment = try alignment(&a, "year")
@@ -17,7 +18,7 @@ extension Functions {
             let ties = try a.choice("ties", default: TieMethod.competition, TieMethod.init(name:), options: TieMethod.allCases.map(\.rawValue))
             let order = try a.choice("order", default: RankDirection.descending, { ["desc": .descending, "asc": .ascending][$0.lowercased()] }, options: ["desc", "asc"])
             let within = a.has("within") ? try a.region("within").id : nil
-            let level = try a.level("level")
+            let level = try a.levelChoice("level")
             let ranking: Ranking
             do throws(RankingError) {
                 ranking = try Ranking(a.dataset, indicator: indicator.id, measure: measure, year: alignment, level: level, within: within, ties: ties, direction: order)
@@ -28,30 +29,35 @@ extension Functions {
         },
         builtin("rank_change", [Parameter("indicator", "indicator"), Parameter("from", "year"), Parameter("to", "year"), Parameter("level", "text", optional: true),
                                 Parameter("by", "\"rate\", \"value\", \"per_capita\" or \"attainment\"", optional: true)],
-                returns: "table", columns: ["region", "rank_from", "rank_to", "places", "score_from", "score_to", "change"], topic: "ranking",
-                summary: "How each region's rank moved between two years, each year ranked on its own.",
+                returns: "table", topic: "ranking",
+                summary: "How each region's rank moved between two years, each year ranked on its own, both on the same level (chosen as `rank` chooses it). "
+                    + "Columns: `region` (then `level` with `level: \"any\"`), `rank_from`, `rank_to`, `places`, `score_from`, `score_to`, `change`.",
                 example: "rank_change(learning_family, 2016, 2018)") { (a: inout CallArguments) throws(QueryError) -> Value in
             let indicator = try a.indicator("indicator")
             let measure = try a.choice("by", default: RankingMeasure.rate, RankingMeasure.init(name:), options: RankingMeasure.allCases.map(\.rawValue))
-            let (from, to, level) = (try a.year("from"), try a.year("to"), try a.level("level"))
+            let (from, to, level) = (try a.year("from"), try a.year("to"), try a.levelChoice("level"))
             let change: RankChange
             do throws(RankingError) { change = try RankChange(a.dataset, indicator: indicator.id, measure: measure, from: from, to: to, level: level) } catch {
                 throw a.failure(error.description)
             }
             let score: (Double?) -> Value = { x in x.map { measure == .value ? .figure($0, unit: indicator.unit) : .percent($0) } ?? .null }
             let m = change.moves
-            return .table(Table(columns: [
-                Column("region", m.map { .region($0.region) }),
+            var columns = [Column("region", m.map { .region($0.region) })]
+            if change.to.levels.choice == .any { columns.append(Column("level", m.map { .text($0.region.level.name) })) }
+            columns += [
                 Column("rank_from", m.map { $0.fromRank.map(Value.number) ?? .null }), Column("rank_to", m.map { $0.toRank.map(Value.number) ?? .null }),
                 Column("places", m.map { $0.placesGained.map(Value.number) ?? .null }),
                 Column("score_from", m.map { score($0.fromScore) }), Column("score_to", m.map { score($0.toScore) }),
                 Column("change", m.map { c in c.scoreChange.map { measure == .value ? .figure($0, unit: indicator.unit) : .points($0) } ?? .null }),
-            ], notes: ["places > 0: moved up"]))
+            ]
+            let levelNote = change.to.levels.note("regions with \(indicator.id) figures")
+            return .table(Table(columns: columns, notes: ["places > 0: moved up"] + (levelNote.map { [$0] } ?? [])))
         },
         builtin("compare", [Parameter("a", "region"), Parameter("b", "region"), Parameter("c", "region", optional: true), Parameter("d", "region", optional: true),
-                            Parameter("e", "region", optional: true), Parameter("year", "year or latest", optional: true)],
+                            Parameter("e", "region", optional: true), Parameter("year", "year or latest", optional: true), Parameter("level", "text", optional: true)],
                 returns: "table", topic: "ranking",
-                summary: "Regions side by side on every indicator at least two of them report: each one's rate (or value) and year, the difference, who is ahead; years that differ are said.",
+                summary: "Regions of one level side by side on every indicator at least two of them report: each one's rate (or value) and year, the difference, who is ahead, "
+                    + "and which figures are qualified (“gần”, “hơn”); years that differ are said. Regions of another level than most are left out, and named, unless `level: \"any\"`.",
                 example: "compare(\"Bình Thạnh\", \"Bắc Kạn\")") { (a: inout CallArguments) throws(QueryError) -> Value in
             var resolved: [Region?] = []
             var names: [(Int, String)] = []
@@ -82,7 +88,9 @@ extension Functions {
             let regions = resolved.compactMap { $0 }
             let comparison: RegionComparison
             let yearAlignment = try alignment(&a, "year")
-            do throws(RankingError) { comparison = try RegionComparison(a.dataset, regions: regions.map(\.id), year: yearAlignment) } catch {
+            let level = try a.levelChoice("level")
+            do throws(RankingError) { comparison = try RegionComparison(a.dataset, regions: regions.map(\.id), year: yearAlignment, level: level) } catch {
+                if case .tooFewOfOneLevel = error { throw a.failure(error.description, hint: "compare regions of one level, or add level: \"any\" to compare them anyway") }
                 throw a.failure(error.description)
             }
             return .table(comparisonTable(comparison, notes: notes))
@@ -103,26 +111,37 @@ extension Functions {
         let unit = r.indicator.unit
         let e = r.entries
         var notes: [String] = ["\(r.indicator.id) by \(r.measure.rawValue), \(r.alignment); ties: \(r.ties.rawValue); percentile = share of the others ranked below"]
+        if let levelNote = r.levels.note("regions with \(r.indicator.id) figures") { notes.append(levelNote) }
         if r.yearsDiffer {
             notes.append("years differ: " + e.map { "\($0.region.name) \($0.year)" }.joined(separator: ", ") + "; ranks compare different years")
         }
         if !r.summedFrom.isEmpty {
-            let ranked = r.entries.first.map { $0.region.level.plural } ?? "these regions"
+            let ranked = r.levels.level.map { $0.plural } ?? "these regions"
             notes.append("\(ranked) report no figures of their own: ranked on their \(r.summedFrom.map(\.name).joined(separator: " and ")) figures summed"
                          + (r.measure == .rate ? " (rate = sum of numerators ÷ sum of denominators, over the regions that give both)" : ""))
             if r.partialSums > 0 { notes.append("partial: \(r.partialSums) of them miss some of the regions below (see basis)") }
         }
+        if e.contains(where: { $0.observation.qualifier != .exact }) { notes.append("qualifier: the figure is not exact as printed (nearly: “gần”, over: “hơn”…)") }
         // A national ranking can leave out thousands: name a few and count the rest.
         for missing in r.missing.prefix(5) { notes.append("not ranked: \(missing.region.name) (\(missing.reason))") }
         if r.missing.count > 5 { notes.append("not ranked: \(r.missing.count - 5) more") }
-        return Table(columns: [
-            Column("rank", e.map { .number($0.rank) }),
-            Column("region", e.map { .region($0.region) }),
+        var columns = [Column("rank", e.map { .number($0.rank) }), Column("region", e.map { .region($0.region) })]
+        if r.levels.choice == .any { columns.append(Column("level", e.map { .text($0.region.level.name) })) }
+        columns += [
             Column("year", e.map { .year($0.year) }),
             Column(r.measure.rawValue, e.map { r.measure == .value ? .figure($0.score, unit: unit) : .percent($0.score) }),
-            Column("percentile", e.map { .number($0.percentile) }),
+            Column("qualifier", e.map { qualifier($0.observation.qualifier) }),
+            Column("percentile", e.map { .number(percentile($0.percentile)) }),
             Column("basis", e.map { .text(basis($0, r.measure)) }),
-        ], notes: notes)
+        ]
+        return Table(columns: columns, notes: notes)
+    }
+
+    /// A percent rank to one decimal (83,3 reads as one; 83,3333 only looks precise), never rounded to
+    /// 100 or 0 unless it is: among 10 000 regions the second is 99,9, not "ahead of all the others".
+    static func percentile(_ p: Double) -> Double {
+        let r = (p * 10).rounded() / 10
+        return p > 0 && p < 100 ? min(max(r, 0.1), 99.9) : r
     }
 
     /// A qualifier as the `qualifier` columns show it: its code, as in `figures`; null when exact.
@@ -156,7 +175,19 @@ extension Functions {
         }
         columns.append(Column("ahead", c.rows.map { row in row.leader.map { .text(names[$0]) } ?? .null }))
         columns.append(Column("years", c.rows.map { .text($0.yearsDiffer ? "differ" : "same") }))
+        // A figure printed as "gần 100.000" must not read as exact beside an exact one.
+        columns.append(Column("qualifier", c.rows.map { row in
+            let qualified = row.cells.indices.compactMap { k in
+                row.cells[k].flatMap { $0.observation.qualifier == .exact ? nil : "\(names[k]): \($0.observation.qualifier.rawValue)" }
+            }
+            return qualified.isEmpty ? .null : .text(qualified.joined(separator: ", "))
+        }))
         var notes = extra
+        if c.levels.choice == .any, c.levels.isMixed {
+            notes.append("levels mixed (level: \"any\"): " + c.regions.map { "\($0.name) is a \($0.level.name)" }.joined(separator: ", "))
+        } else if let levelNote = c.levels.note("regions given", verb: "compares") {
+            notes.append(levelNote)
+        }
         if c.yearsDiffer {
             notes.append("years differ: each region's latest figure is shown, so some rows compare different years (see the year columns)")
         }

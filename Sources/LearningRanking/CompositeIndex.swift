@@ -44,19 +44,37 @@ public struct CompositeIndex: Hashable, Sendable {
     public let components: [CompositeComponent]
     /// The regions with at least one component, best first.
     public let entries: [CompositeEntry]
+    /// With ``LevelChoice/automatic``: the level indexed and the regions of other levels left out
+    /// (for a level asked for, or `any`, only the choice).
+    public let levels: LevelSelection
 
     /// Computes the index.
+    ///
+    /// - Parameter level: by default the level most of the regions with a figure of any component
+    ///   share, one level for every component, so that no region is normalised against regions of
+    ///   another level.
     public init(_ dataset: Dataset, components: [CompositeComponent], year: YearAlignment = .latest,
-                level: AdministrativeLevel? = nil, within: RegionID? = nil) throws(RankingError) {
+                level: LevelChoice = .automatic, within: RegionID? = nil) throws(RankingError) {
         var normalised: [RegionID: [IndicatorID: Double]] = [:]
         var years: [RegionID: [IndicatorID: Int]] = [:]
         var regions: [RegionID: Region] = [:]
+        // One level for all components: chosen once, from every component's candidates together.
+        var seen = Set<RegionID>(), candidates: [Region] = []
+        if level == .automatic {
+            for component in components {
+                for r in try Ranking.candidates(dataset, indicator: component.indicator, level: .any, within: within) where seen.insert(r.id).inserted {
+                    candidates.append(r)
+                }
+            }
+        }
+        let selection = LevelSelection(candidates, choice: level)
         for component in components {
             let ranking = try Ranking(dataset, indicator: component.indicator, measure: component.measure, year: year,
-                                      level: level, within: within, direction: component.direction)
-            let scores = ranking.entries.map(\.score)
+                                      level: level == .automatic ? .any : level, within: within, direction: component.direction)
+            let kept = ranking.entries.filter { e in level != .automatic || selection.level.map { e.region.level == $0 } ?? true }
+            let scores = kept.map(\.score)
             guard let low = scores.min(), let high = scores.max() else { continue }
-            for e in ranking.entries {
+            for e in kept {
                 var n = high > low ? (e.score - low) / (high - low) * 100 : 100
                 if component.direction == .ascending, high > low { n = 100 - n }
                 normalised[e.region.id, default: [:]][component.indicator] = n
@@ -76,6 +94,7 @@ public struct CompositeIndex: Hashable, Sendable {
         entries.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.name < $1.0.name }
         let ranks = TieMethod.competition.ranks(count: entries.count) { entries[$0].1 == entries[$0 - 1].1 }
         self.components = components
+        self.levels = selection
         self.entries = entries.indices.map { i in
             let (region, score, values) = entries[i]
             return CompositeEntry(region: region, score: score, rank: ranks[i], components: values,

@@ -30,8 +30,11 @@ public struct RankChange: Hashable, Sendable {
     public let moves: [RankMove]
 
     /// Ranks the same regions in two years and pairs the ranks.
+    ///
+    /// Both years rank the same level: the candidates are the regions with figures in any year, so an
+    /// automatic choice (``LevelChoice/automatic``) falls on the same level in both.
     public init(_ dataset: Dataset, indicator: IndicatorID, measure: RankingMeasure = .rate, from fromYear: Int, to toYear: Int,
-                level: AdministrativeLevel? = nil, within: RegionID? = nil, ties: TieMethod = .competition) throws(RankingError) {
+                level: LevelChoice = .automatic, within: RegionID? = nil, ties: TieMethod = .competition) throws(RankingError) {
         from = try Ranking(dataset, indicator: indicator, measure: measure, year: .year(fromYear), level: level, within: within, ties: ties)
         to = try Ranking(dataset, indicator: indicator, measure: measure, year: .year(toYear), level: level, within: within, ties: ties)
         let before = Dictionary(uniqueKeysWithValues: from.entries.map { ($0.region.id, $0) })

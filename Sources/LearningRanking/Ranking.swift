@@ -47,6 +47,8 @@ public struct Ranking: Hashable, Sendable {
     public let ties: TieMethod
     /// Which way is better.
     public let direction: RankDirection
+    /// The level ranked, how it was chosen, and the regions of other levels left out.
+    public let levels: LevelSelection
     /// The ranked regions, best first.
     public let entries: [RankedRegion]
     /// The regions that could not be ranked, with the reason.
@@ -63,24 +65,27 @@ public struct Ranking: Hashable, Sendable {
     /// Ranks regions by an indicator. O(n log n) in the regions, plus one lookup per region.
     ///
     /// - Parameters:
-    ///   - level: rank the regions of this level; by default every region with a figure of the indicator.
+    ///   - level: which regions are ranked together. By default the level most of the regions with
+    ///     figures of the indicator share, the others left out (``levels`` names them); ``LevelChoice/only(_:)``
+    ///     every region of that level, ranked on the regions below it summed when none reports a figure
+    ///     of its own; ``LevelChoice/any`` every region with a figure, whatever its level.
     ///   - within: only regions below this one.
     public init(_ dataset: Dataset, indicator id: IndicatorID, measure: RankingMeasure = .rate, year alignment: YearAlignment = .latest,
-                level: AdministrativeLevel? = nil, within: RegionID? = nil, ties: TieMethod = .competition,
+                level: LevelChoice = .automatic, within: RegionID? = nil, ties: TieMethod = .competition,
                 direction: RankDirection = .descending) throws(RankingError) {
         guard let indicator = dataset.catalogue[id] else { throw .unknownIndicator(id, suggestions: dataset.catalogue.suggestions(for: id.rawValue)) }
-        let candidates = try Self.candidates(dataset, indicator: id, level: level, within: within)
+        let levels = LevelSelection(try Self.candidates(dataset, indicator: id, level: level, within: within), choice: level)
         var scored: [RankedRegion] = []
         var missing: [UnrankedRegion] = []
-        for region in candidates {
+        for region in levels.kept {
             switch Self.bestScore(dataset, indicator: id, region: region, measure: measure, alignment: alignment) {
             case let .success(entry): scored.append(entry)
             case let .failure(reason): missing.append(UnrankedRegion(region: region, reason: reason.reason))
             }
         }
         var summed: (levels: [AdministrativeLevel], partial: Int)? = nil
-        if scored.isEmpty, let level, indicator.spatial == .sum, measure == .rate || measure == .value,
-           let rolled = Self.summedScores(dataset, indicator: indicator, measure: measure, alignment: alignment, level: level, within: within) {
+        if scored.isEmpty, case let .only(l) = level, indicator.spatial == .sum, measure == .rate || measure == .value,
+           let rolled = Self.summedScores(dataset, indicator: indicator, measure: measure, alignment: alignment, level: l, within: within) {
             (scored, missing) = (rolled.scored, rolled.missing)
             summed = (rolled.levels, rolled.partial)
         }
@@ -111,6 +116,7 @@ public struct Ranking: Hashable, Sendable {
         self.alignment = alignment
         self.ties = ties
         self.direction = direction
+        self.levels = levels
         self.missing = missing.sorted { $0.region.name < $1.region.name }
         self.summedFrom = summed?.levels ?? []
         self.partialSums = summed?.partial ?? 0
@@ -165,7 +171,9 @@ public struct Ranking: Hashable, Sendable {
     /// The entry of a region, if ranked.
     public func entry(_ region: RegionID) -> RankedRegion? { entries.first { $0.region.id == region } }
 
-    static func candidates(_ dataset: Dataset, indicator: IndicatorID, level: AdministrativeLevel?, within: RegionID?) throws(RankingError) -> [Region] {
+    /// The regions a ranking considers: every region of the level asked for, or else every region with
+    /// a headline row of the indicator (of any level; ``LevelSelection`` then keeps one level).
+    static func candidates(_ dataset: Dataset, indicator: IndicatorID, level: LevelChoice, within: RegionID?) throws(RankingError) -> [Region] {
         let g = dataset.gazetteer
         var withinIndex: Gazetteer.Index? = nil
         if let within {
@@ -173,7 +181,7 @@ public struct Ranking: Hashable, Sendable {
             withinIndex = index
         }
         func inArea(_ i: Gazetteer.Index) -> Bool { withinIndex.map { g.isWithin(i, $0) && i != $0 } ?? true }
-        if let level {
+        if case let .only(level) = level {
             return g.regions.indices.map { Gazetteer.Index($0) }.filter { g[$0].level == level && inArea($0) }.map { g[$0] }
         }
         var seen = Set<Gazetteer.Index>()
@@ -186,25 +194,17 @@ public struct Ranking: Hashable, Sendable {
     static func bestScore(_ dataset: Dataset, indicator: IndicatorID, region: Region, measure: RankingMeasure,
                           alignment: YearAlignment) -> Result<RankedRegion, Unscored> {
         let rows = dataset.headlineRows(indicator: indicator, region: region.id)
-        let years = rows.map { Int(dataset.columns.year[$0]) }
-        var lastReason: String? = nil
+        var tried: [(observation: Observation, why: String)] = []
         for row in rows.reversed() where alignment.admits(Int(dataset.columns.year[row])) {
             let o = dataset[row]
             switch measure.score(o, dataset) {
             case let .success((score, indirect)):
                 return .success(RankedRegion(region: region, year: o.year, score: score, isIndirect: indirect, rank: 0, percentile: 0, observation: o))
             case let .failure(unscored):
-                lastReason = lastReason ?? "\(o.year): \(unscored.reason)"
-                if case .year = alignment { return .failure(Unscored(lastReason ?? "")) }
+                tried.append((o, unscored.reason))
             }
         }
-        if let lastReason { return .failure(Unscored(lastReason)) }
-        let known = years.isEmpty ? "no figure in any year" : "figures only for " + years.map(String.init).joined(separator: ", ")
-        switch alignment {
-        case let .year(y): return .failure(Unscored("no figure for \(y); \(known)"))
-        case let .asOf(y): return .failure(Unscored("no figure up to \(y); \(known)"))
-        case .latest: return .failure(Unscored(known))
-        }
+        return .failure(Unscored(UnrankedReason(dataset, rows: rows, tried: tried, measure: measure, alignment: alignment).text))
     }
 }
 
@@ -213,9 +213,13 @@ public enum RankingError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownIndicator(IndicatorID, suggestions: [IndicatorID])
     case unknownRegion(RegionID)
     case noRegions
+    /// Regions to compare that are not two of one level (a district and a township).
+    case tooFewOfOneLevel([Region])
 
     public var description: String {
         switch self {
+        case let .tooFewOfOneLevel(regions):
+            "these are not two regions of one level: " + regions.map { "\($0.name) is a \($0.level.name)" }.joined(separator: ", ")
         case let .unknownIndicator(id, suggestions):
             "unknown indicator “\(id)”" + (suggestions.first.map { "; did you mean “\($0)”?" } ?? "")
         case let .unknownRegion(id): "unknown region “\(id)”"

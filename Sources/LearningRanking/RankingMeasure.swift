@@ -18,28 +18,40 @@ public enum RankingMeasure: String, Sendable, CaseIterable, Codable {
     }
 
     /// The score of an observation under this measure, and whether it rests on a stated or derived
-    /// figure rather than printed numbers; or why there is none.
+    /// figure rather than printed numbers; or why there is none, said as what the row holds ("only a
+    /// target", "a figure but no base or stated percentage to make a rate").
     func score(_ o: Observation, _ dataset: Dataset) -> Result<(score: Double, isIndirect: Bool), Unscored> {
         switch self {
         case .value:
-            guard let value = o.value else { return .failure(.init("no figure is printed")) }
+            guard let value = o.value else { return .failure(.init(o.contents)) }
             return .success((value, o.isDerived))
         case .rate:
             guard let reading = o.rateReading else {
-                return .failure(.init(o.value == nil ? "no figure is printed" : "no base or stated percentage to make a rate"))
+                return .failure(.init(o.value == nil ? o.contents : "a figure but no base or stated percentage to make a rate"))
             }
             return .success((reading.rate * 100, reading.source == .stated))
         case .perCapita:
-            guard let value = o.value else { return .failure(.init("no figure is printed")) }
+            guard let value = o.value else { return .failure(.init(o.contents)) }
             guard let population = dataset.population(region: o.region, year: o.year), population.population > 0 else {
-                return .failure(.init("the population is not known for \(o.year)"))
+                return .failure(.init("a figure but the population is not known"))
             }
             return .success((value / population.population * 100, population.derived))
         case .attainment:
             guard let ratio = o.attainmentRatio else {
-                return .failure(.init(o.target == nil ? "there is no target" : "there is no actual to compare with the target"))
+                if o.target == nil { return .failure(.init(o.value == nil ? o.contents : "a figure but no target")) }
+                return .failure(.init(o.value == nil && o.statedPercent == nil ? "only a target, no actual to compare with it" : "a target and an actual that cannot be compared"))
             }
             return .success((ratio * 100, o.rateReading?.source == .stated))
+        }
+    }
+
+    /// What a score of this measure is called in a reason ("2018 has a rate").
+    var noun: String {
+        switch self {
+        case .rate: "rate"
+        case .value: "figure"
+        case .perCapita: "figure per head"
+        case .attainment: "target and actual"
         }
     }
 }

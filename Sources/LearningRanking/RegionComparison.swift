@@ -51,20 +51,32 @@ public struct ComparisonRow: Hashable, Sendable {
 
 /// Two or more regions side by side on every indicator at least two of them report (headline figures).
 public struct RegionComparison: Hashable, Sendable {
-    /// The regions, in the order given.
+    /// The regions compared, in the order given.
     public let regions: [Region]
+    /// The level compared, how it was chosen, and the regions given of other levels, left out.
+    public let levels: LevelSelection
     /// Which year each region's figures come from.
     public let alignment: YearAlignment
     /// One row per shared indicator, in catalogue order.
     public let rows: [ComparisonRow]
 
     /// Compares regions; each region's figure for an indicator is from its latest year by default.
-    public init(_ dataset: Dataset, regions ids: [RegionID], year alignment: YearAlignment = .latest) throws(RankingError) {
-        var regions: [Region] = []
+    ///
+    /// - Parameter level: regions of one level are compared: by default the level most of the regions
+    ///   given share (the others are left out, and ``levels`` names them); ``LevelChoice/any`` compares
+    ///   them whatever their level.
+    /// - Throws: ``RankingError/tooFewOfOneLevel(_:)`` when fewer than two regions of the level remain.
+    public init(_ dataset: Dataset, regions ids: [RegionID], year alignment: YearAlignment = .latest,
+                level: LevelChoice = .automatic) throws(RankingError) {
+        var given: [Region] = []
         for id in ids {
             guard let region = dataset.gazetteer[id] else { throw .unknownRegion(id) }
-            regions.append(region)
+            given.append(region)
         }
+        let levels = LevelSelection(given, choice: level)
+        let regions = levels.kept
+        if regions.count < 2, given.count >= 2 { throw .tooFewOfOneLevel(given) }
+        self.levels = levels
         var rows: [ComparisonRow] = []
         for indicator in dataset.catalogue.indicators {
             let cells: [ComparisonCell?] = regions.map { region in

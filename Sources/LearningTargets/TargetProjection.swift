@@ -53,7 +53,7 @@ public struct TargetProjection: Hashable, Sendable {
             return number.map { (earlier.year, $0) }
         }
         guard let last = history.last else {
-            self.init(projected: nil, method: nil, status: .cannotProject, reason: "no earlier year has a figure to project from")
+            self.init(projected: nil, method: nil, status: .cannotProject, reason: Self.nothingToProjectFrom(dataset, target: o, isRate: target.isRate))
             return
         }
         let projected: Double
@@ -72,6 +72,24 @@ public struct TargetProjection: Hashable, Sendable {
             method = .linearTrend(points: history.count)
         }
         self.init(projected: projected, method: method, status: target.isMet(by: projected) ? .onTrack : .offTrack, reason: nil)
+    }
+
+    /// Why no earlier year gives a number to project from, said as what the years hold ("2020: a
+    /// figure but no base or stated percentage"), and which later year has a figure, if one does.
+    static func nothingToProjectFrom(_ dataset: Dataset, target o: Observation, isRate: Bool) -> String {
+        let rows = dataset.headlineRows(indicator: o.indicator, region: o.region).map { dataset[$0] }
+        let earlier = rows.filter { $0.year < o.year }.reversed()
+        // "a rate" only when some earlier year has something that is not one: then the word matters.
+        var text = "no earlier year has a \(isRate && !earlier.isEmpty ? "rate" : "figure") to project from"
+        if !earlier.isEmpty {
+            let said = earlier.prefix(3).map { e in
+                "\(e.year): " + (isRate && e.value != nil && e.rateReading == nil ? "a figure but no base or stated percentage" : e.contents)
+            }
+            text += " (" + said.joined(separator: "; ") + (earlier.count > 3 ? "; \(earlier.count - 3) more years" : "") + ")"
+        }
+        let later = rows.filter { $0.year > o.year && (isRate ? $0.rateReading != nil : $0.value != nil) }.map { String($0.year) }
+        if !later.isEmpty { text += "; " + later.joined(separator: ", ") + (later.count == 1 ? " has one" : " have one") + ", after the target's year" }
+        return text
     }
 
     init(projected: Double?, method: ProjectionMethod?, status: Status, reason: String?) {

@@ -42,6 +42,19 @@ struct LevelSumsTests {
         #expect(LevelSums.roundingTolerance(x) == expected)
     }
 
+    @Test("what a row holds, as a reason says it", arguments: [
+        (Observation(region: "p", indicator: "learning_family", year: 2021, target: Target(value: 90, isRate: true, comparison: .above)), "only a target"),
+        (Observation(region: "p", indicator: "learning_family", year: 2020, statedPercent: try! StatedPercent(printed: "85%")), "only a stated percentage"),
+        (Observation(region: "p", indicator: "learning_family", year: 2020, target: Target(value: 90, isRate: true, comparison: .atLeast),
+                     statedPercent: try! StatedPercent(printed: "85%")), "only a target and a stated percentage"),
+        (Observation(region: "p", indicator: "learning_family", year: 2020, value: 3), "a figure"),
+        (Observation(region: "p", indicator: "learning_family", year: 2020, value: 3, base: 4), "a figure and a base"),
+        (Observation(region: "p", indicator: "learning_family", year: 2020), "no figure"),
+    ])
+    func contents(o: Observation, said: String) {
+        #expect(o.contents == said)
+    }
+
     @Test("own figure where reported, else the sum below; the rate over the regions that give both")
     func ownOrSum() throws {
         let data = try dataset([

@@ -3,7 +3,7 @@ import Testing
 import LearningData
 @testable import LearningQuery
 
-/// Issue 12 on the made-up province of `Fixtures/province-a`: An Phú with districts
+/// Issue 12, items 3, 4 and 7, on the made-up province of `Fixtures/province-a`: An Phú with districts
 /// and communes (Phú Lộc a township), Bình Yên reporting its own totals with no districts, Hà Lâm, and
 /// districts where only some give a base, a "gần" figure, a year with only targets.
 @Suite("Right answers on a real analyst's data (fixture province-a)")
@@ -30,6 +30,48 @@ struct FixtureAnswersTests {
         let names = try column(t, t.columnNames[0])
         let r = try #require(names.firstIndex(of: region), "no row \(region) in \(names)")
         return Dictionary(uniqueKeysWithValues: t.columnNames.indices.map { (t.columnNames[$0], ValueFormatter.plain(t.value(row: r, column: $0))) })
+    }
+
+    // MARK: 3. One level at a time
+
+    @Test("rank keeps the level most regions share, names the others in a note and leaves them out")
+    func rankOneLevel() throws {
+        let t = try table("rank(learning_family, year: latest)")
+        #expect(try column(t, "region") == ["Bắc Phong", "Lạc Thủy", "Tây Hà", "Kê Sát"])
+        #expect(t.columnIndex("level") == nil)
+        let note = try #require(t.notes.first { $0.hasPrefix("districts only") })
+        for name in ["An Phú (province)", "Bình Yên (province)", "Phú Lộc (commune)"] { #expect(note.contains(name), "\(note)") }
+    }
+
+    @Test("level: \"any\" mixes the levels and shows each region's level")
+    func rankAnyLevel() throws {
+        let t = try table("rank(learning_family, year: latest, level: \"any\")")
+        let regions = try column(t, "region"), levels = try column(t, "level")
+        #expect(regions.count == 10)
+        #expect(levels[try #require(regions.firstIndex(of: "An Phú"))] == "province")
+        #expect(levels[try #require(regions.firstIndex(of: "Phú Lộc"))] == "commune")
+        #expect(t.notes.contains { $0.hasPrefix("levels mixed") })
+    }
+
+    @Test("a level asked for is ranked alone, and rank_change ranks one level in both years")
+    func rankLevelAsked() throws {
+        #expect(try column(try table("rank(learning_family, year: 2020, level: \"province\")"), "region") == ["An Phú", "Bình Yên"])
+        let change = try table("rank_change(learning_family, 2019, 2020)")
+        #expect(try column(change, "region") == ["Bắc Phong", "Lạc Thủy", "Tây Hà"])
+        #expect(change.notes.contains { $0.hasPrefix("districts only") })
+        let any = try table("rank_change(learning_family, 2019, 2020, level: \"any\")")
+        #expect(any.columnNames.prefix(2) == ["region", "level"])
+    }
+
+    @Test("compare leaves out a region of another level than most, and refuses two of different levels")
+    func compareOneLevel() throws {
+        let three = try table("compare(\"Tây Hà\", \"Nam Giang\", \"Phú Lộc\")")
+        #expect(!three.columnNames.contains("Phú Lộc"))
+        #expect(three.notes.contains { $0.contains("left out: Phú Lộc (commune)") })
+        #expect(throws: QueryError.self) { try session.evaluate("compare(\"Tây Hà\", \"Phú Lộc\")") }
+        let mixed = try table("compare(\"Tây Hà\", \"Phú Lộc\", level: \"any\")")
+        #expect(mixed.columnNames.contains("Phú Lộc"))
+        #expect(mixed.notes.contains { $0.contains("Phú Lộc is a commune") })
     }
 
     // MARK: 4. Roll-ups that are internally consistent
@@ -77,6 +119,37 @@ struct FixtureAnswersTests {
         #expect(try row(t, "Việt Nam")["value"] == "29800")
     }
 
+    // MARK: 7. Honest reasons and marks
+
+    @Test("not ranked: what the year holds, and which other year has a figure", arguments: [
+        ("rank(learning_family, year: latest)", "Nam Giang", "2021: only a target; 2019, 2020: a figure but no base or stated percentage to make a rate"),
+        ("rank(learning_family, year: 2021)", "Bắc Phong", "2021: only a target; 2020 has a rate; 2019: a figure but no base or stated percentage to make a rate"),
+        ("rank(learning_family, year: 2020, by: \"value\")", "Bắc Phong", "2020: only a stated percentage; 2021: only a target; 2019 has a figure"),
+        ("rank(learning_family, year: 2021)", "Tây Hà", "nothing for 2021; 2020 has a rate; 2019 has a rate"),
+    ])
+    func notRanked(query: String, region: String, reason: String) throws {
+        let t = try table(query)
+        #expect(t.notes.contains("not ranked: \(region) (\(reason))"), "\(t.notes)")
+    }
+
+    @Test("no earlier figure: the reason says what the earlier years hold")
+    func noEarlierFigure() throws {
+        guard case let .record(r) = try session.evaluate("target(learning_family, \"Nam Giang\", 2021)") else { Issue.record("not a record"); return }
+        #expect(r["reason"].map { ValueFormatter.plain($0) }
+                == "no earlier year has a rate to project from (2020: a figure but no base or stated percentage; 2019: a figure but no base or stated percentage)")
+    }
+
+    @Test("a qualified figure keeps its qualifier in rank, compare, series and rollup, in every format", arguments: OutputFormat.allCases)
+    func qualifiers(format: OutputFormat) throws {
+        let s = QuerySession(dataset: try fixtureDatasets("province-a"), settings: OutputSettings(format: format, maxRows: nil, maxCellWidth: nil))
+        for query in ["rank(members, level: \"province\", by: \"value\")", "compare(\"An Phú\", \"Bình Yên\")", "rollup(members, 2020, \"province\")"] {
+            let text = s.render(try s.evaluate(query))
+            #expect(text.contains("nearly"), "\(format): \(query)\n\(text)")
+        }
+        // A series says it in its note, in Vietnamese as the report prints it.
+        #expect(s.render(try s.evaluate("series(members, \"An Phú\")")).contains("gần"))
+    }
+
     @Test("a sum with a qualified figure in it is qualified")
     func qualifiedSums() throws {
         let t = try table("rollup(learning_family, 2020, \"province\")")
@@ -84,8 +157,30 @@ struct FixtureAnswersTests {
         #expect(try row(t, "Hà Lâm")["qualifier"] == "over")
         #expect(try row(t, "Việt Nam")["qualifier"] == "about")   // nearly and over together
     }
+
+    @Test("percentiles to one decimal")
+    func percentiles() throws {
+        #expect(try column(try table("rank(learning_family, year: latest)"), "percentile") == ["100", "66.7", "33.3", "0"])
+    }
 }
 
 enum FixtureError: Error {
     case notATable(String)
+}
+
+@Suite("Percentiles to one decimal")
+struct PercentileTests {
+    @Test("one decimal, and only the first and the last are 100 and 0, among a thousand regions")
+    func manyRegions() throws {
+        var regions = [Region(id: "vn", name: "Việt Nam", kind: .country, parent: nil), Region(id: "p", name: "P", kind: .province, parent: "vn")]
+        regions += (0..<2001).map { Region(id: RegionID("p/c\($0)"), name: "C\($0)", kind: .commune, parent: "p") }
+        var builder = DatasetBuilder(gazetteer: try Gazetteer(regions))
+        for k in 0..<2001 { try builder.append(Observation(region: RegionID("p/c\(k)"), indicator: "clc_classes", year: 2020, value: Double(k))) }
+        let session = QuerySession(dataset: try builder.build(name: "many"))
+        guard case let .table(t) = try session.evaluate("rank(clc_classes, 2020, by: \"value\")") else { Issue.record("not a table"); return }
+        let k = try #require(t.columnIndex("percentile"))
+        let p = (0..<t.rowCount).map { t.value(row: $0, column: k).numeric ?? .nan }
+        #expect(p[0] == 100 && p[1] == 99.9 && p[1000] == 50 && p[1999] == 0.1 && p[2000] == 0)
+        #expect(p.allSatisfy { ($0 * 10).rounded() == $0 * 10 })
+    }
 }
