@@ -187,6 +187,14 @@ public struct LevelSums: Sendable {
     /// Regions, at any depth of the roll-up, whose own figure differs from the sum of the regions below
     /// them beyond rounding; in gazetteer order.
     public let differing: [Gazetteer.Index]
+    /// The periods other than the year of the figures used, with how many of each (only with
+    /// ``PeriodChoice/any`` or ``PeriodChoice/only(_:)``).
+    public var periodsUsed: [Period: Int] = [:]
+    /// Figures of the year's regions for periods the choice left out (a half-year, a term's total),
+    /// with how many of each.
+    public var periodsLeftOut: [Period: Int] = [:]
+    /// The rows of the regions' own figures that went into the rows and the total, ascending.
+    public var usedRows: [Int] = []
 
     /// Whether a reported figure and the sum of the regions below it differ beyond rounding.
     ///
@@ -232,8 +240,10 @@ extension Dataset {
     ///   - sourceLevel: the deepest level whose figures are used (the regions below it are ignored); by
     ///     default every level. It must lie below `level`.
     ///   - within: only regions inside this one (itself included when it is of `level`).
+    ///   - periods: which figures are taken: by default the year's headline figures, never a
+    ///     half-year's or a term's (``LevelSums/periodsLeftOut`` counts those).
     public func levelSums(indicator id: IndicatorID, year: Int, level: AdministrativeLevel, sourceLevel: AdministrativeLevel? = nil,
-                          within: RegionID? = nil) throws(LevelSumsError) -> LevelSums {
+                          within: RegionID? = nil, periods: PeriodChoice = .years) throws(LevelSumsError) -> LevelSums {
         guard catalogue.index(of: id) != nil else { throw .unknownIndicator(id) }
         if let sourceLevel, sourceLevel <= level { throw .levelNotAbove(level: level, source: sourceLevel) }
         let g = gazetteer
@@ -260,9 +270,20 @@ extension Dataset {
         // Own figures: the headline row of each region that gives a value or a base.
         var reported = [Int32](repeating: -1, count: n)
         let hasScopes = !columns.detailRows.isEmpty
-        for row in rows(indicator: id, year: year) where !(columns.value[row].isNaN && columns.base[row].isNaN) && (!hasScopes || scope(at: row) == nil) {
-            reported[Int(columns.region[row])] = Int32(row)
+        for row in rows(indicator: id, year: year) where !(columns.value[row].isNaN && columns.base[row].isNaN) && (hasScopes ? periods.admits(self, row: row) : periods.takesPlainYears) {
+            // Rows are in region order with the whole year first: the first a choice admits is used.
+            if reported[Int(columns.region[row])] < 0 { reported[Int(columns.region[row])] = Int32(row) }
         }
+        var leftOut: [Period: Int] = [:]
+        if hasScopes {
+            // Only regions left with no figure at all: a half-year beside the year's own figure is not missed.
+            for row in rows(indicator: id, year: year) where inScope[Int(columns.region[row])] && reported[Int(columns.region[row])] < 0 {
+                guard scope(at: row) == nil, let p = period(at: row), !(columns.value[row].isNaN && columns.base[row].isNaN) else { continue }
+                leftOut[p, default: 0] += 1
+            }
+        }
+        var periodsUsed: [Period: Int] = [:]
+        var usedRows: [Int] = []
         // A row with only a base stands for the region only when nothing below it gives a figure: a
         // district's households must not hide its communes' recognised families.
         func own(_ r: Int, below: LevelSums.Sums) -> (row: Int, value: Double?, base: Double?, qualifier: Qualifier)? {
@@ -286,7 +307,11 @@ extension Dataset {
             for r32 in byDepth[d] {
                 let r = Int(r32)
                 let figure = LevelSums.Figure(reported: own(r, below: below[r]), below: below[r])
-                if figure.isReported { used.insert(levels[r]) }
+                if figure.isReported {
+                    used.insert(levels[r])
+                    if let p = figure.reportedRow.flatMap({ period(at: $0) }) { periodsUsed[p, default: 0] += 1 }
+                    if let row = figure.reportedRow { usedRows.append(row) }
+                }
                 if figure.differs == true { differing.append(r32) }
                 if levels[r] == level {
                     rowFigures[r] = figure
@@ -312,7 +337,11 @@ extension Dataset {
             if t.differs == true, let whole { differing.append(whole) }
             total = t
         }
-        return LevelSums(level: level, regions: rowIndices.map { Gazetteer.Index($0) }, rows: rows, total: total,
-                         totalRegion: total == nil ? nil : whole, usedLevels: used.sorted(), differing: differing.sorted())
+        var out = LevelSums(level: level, regions: rowIndices.map { Gazetteer.Index($0) }, rows: rows, total: total,
+                            totalRegion: total == nil ? nil : whole, usedLevels: used.sorted(), differing: differing.sorted())
+        out.periodsUsed = periodsUsed
+        out.periodsLeftOut = leftOut
+        out.usedRows = (usedRows + (total?.reportedRow.map { [$0] } ?? [])).sorted()
+        return out
     }
 }

@@ -130,10 +130,14 @@ public struct Dataset: Sendable {
         return out
     }
 
-    /// The headline observation (no scope) of an indicator for a region in a year, if there is one.
-    public func observation(indicator: IndicatorID, region: RegionID, year: Int, scope: String? = nil) -> Observation? {
+    /// The observation of an indicator for a region in a year with this scope, if there is one: by
+    /// default the headline figure (see ``isHeadline(at:)``), or for a scope its first period (the
+    /// whole year when there is one); with a `period`, the figure for it.
+    public func observation(indicator: IndicatorID, region: RegionID, year: Int, scope: String? = nil, period: Period? = nil) -> Observation? {
+        let period = period?.isWholeYear == true ? nil : period
         for row in rows(indicator: indicator, region: region) where Int(columns.year[Int(row)]) == year && self.scope(at: Int(row)) == scope {
-            return self[Int(row)]
+            let r = Int(row)
+            if period.map({ self.period(at: r) == $0 }) ?? (scope == nil ? isHeadline(at: r) : true) { return self[r] }
         }
         return nil
     }
@@ -163,7 +167,7 @@ public struct Dataset: Sendable {
         if let d, let document = strings[d.document] { provenance = Provenance(document: document, quote: strings[d.quote] ?? "") }
         return Observation(
             region: gazetteer[c.region[row]].id, indicator: catalogue[c.indicator[row]].id, year: Int(c.year[row]),
-            period: d.flatMap { $0.periodStart != 0 ? Int($0.periodStart)...Int($0.periodEnd) : nil },
+            period: d?.period,
             scope: d.flatMap { strings[$0.scope] }, value: value(at: row),
             valueMax: d.flatMap { $0.valueMax.isNaN ? nil : $0.valueMax }, base: base(at: row), baseKind: f.baseKind,
             target: target, statedPercent: stated, percentOf: f.percentOf, qualifier: f.qualifier,
@@ -188,6 +192,21 @@ public struct Dataset: Sendable {
 
     /// The document a row's figure comes from; nil when it names none.
     public func document(at row: Int) -> String? { columns.details(at: row).flatMap { strings[$0.document] } }
+
+    /// The period at a row when it is not the row's plain year.
+    public func period(at row: Int) -> Period? { columns.details(at: row)?.period }
+
+    /// Whether the row is the headline figure of its region and year, the one analyses use: no scope,
+    /// and it covers the whole year, or it is a stock at the end of a span (a term's members, counted
+    /// at its end) and the region gives no figure for the year itself. Half-years, quarters and flows
+    /// over several years (a term's funds) are not: they are compared only with their like.
+    public func isHeadline(at row: Int) -> Bool {
+        guard let d = columns.details(at: row) else { return true }
+        return d.scope < 0 && (d.periodStart == 0 || d.countsAsYear)
+    }
+
+    /// Whether any row has a period other than its year.
+    public var hasPeriods: Bool { columns.details.contains { $0.periodStart != 0 } }
 
     /// The scope at a row; nil for a headline figure.
     public func scope(at row: Int) -> String? { columns.details(at: row).flatMap { strings[$0.scope] } }

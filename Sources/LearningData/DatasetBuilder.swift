@@ -100,9 +100,10 @@ public struct DatasetBuilder: Sendable {
 
     private mutating func makeDetails(_ o: Observation) -> ObservationDetails {
         var d = ObservationDetails()
-        if let period = o.period, let start = Int16(exactly: period.lowerBound), let end = Int16(exactly: period.upperBound) {
+        if let period = o.period, let start = Int16(exactly: period.first), let end = Int16(exactly: period.last) {
             d.periodStart = start
             d.periodEnd = end
+            d.periodPart = period.part?.storageCode ?? 0
         }
         func intern(_ text: String?) -> Int32 { text.map { strings.intern($0) } ?? -1 }
         d.scope = intern(o.scope)
@@ -136,7 +137,8 @@ public struct DatasetBuilder: Sendable {
         var ordered: [RowBucket] = [], superseded: [RowBucket] = []
         for key in buckets.keys.sorted() {
             guard var bucket = buckets.removeValue(forKey: key) else { continue }
-            let sorted = bucket.sortByRegion(scopeRank: ranks)
+            let indicator = catalogue[IndicatorCatalogue.Index(truncatingIfNeeded: key >> 16)]
+            let sorted = bucket.sortByRegion(scopeRank: ranks, isStock: indicator.temporal == .last)
             duplicates += sorted.duplicates
             if let other = sorted.superseded { superseded.append(other) }
             ordered.append(bucket)
@@ -171,12 +173,16 @@ struct RowBucket: Sendable {
     /// Source lines, when the builder keeps them.
     var lines: [Int32] = []
 
-    /// Puts the rows in region order, then scope order, then the order added. Two rows with the same
-    /// region and scope from two different documents are two sources that disagree: the one added
-    /// later (later in the file: reports are added as they come) is kept and the earlier one returned
-    /// as `superseded`. Any other pair is a duplicate, returned by its source lines. Most files list a
-    /// year's regions in order already, and then nothing moves.
-    mutating func sortByRegion(scopeRank: [Int32]) -> (duplicates: [(Int, Int)], superseded: RowBucket?) {
+    /// Puts the rows in region order, then scope order (the headline first), then period order (the
+    /// whole year first), then the order added. Two rows with the same region, scope and period from
+    /// two different documents are two sources that disagree: the one added later (later in the file:
+    /// reports are added as they come) is kept and the earlier one returned as `superseded`. Any other
+    /// pair is a duplicate, returned by its source lines. Most files list a year's regions in order
+    /// already, and then nothing moves.
+    ///
+    /// - Parameter isStock: whether the indicator is a stock, whose figure at the end of a span stands
+    ///   for the span's last year when the region gives none for the year itself.
+    mutating func sortByRegion(scopeRank: [Int32], isStock: Bool) -> (duplicates: [(Int, Int)], superseded: RowBucket?) {
         let c = columns
         let n = c.count
         func detail(_ row: Int) -> ObservationDetails? {
@@ -184,22 +190,32 @@ struct RowBucket: Sendable {
             let i = c.detailRows.partitioningIndex { $0 >= Int32(row) }
             return i < c.detailRows.count && c.detailRows[i] == Int32(row) ? c.details[i] : nil
         }
-        let scopeOf: (Int) -> Int32 = { row in detail(row).flatMap { $0.scope >= 0 ? scopeRank[Int($0.scope)] : nil } ?? -1 }
-        var ordered = true
-        for row in 1..<max(n, 1) where c.region[row] <= c.region[row - 1] {
-            if c.region[row] < c.region[row - 1] || scopeOf(row) <= scopeOf(row - 1) { ordered = false; break }
+        // (scope rank, period rank) of each row with details; rows without are (-1, 0).
+        var scopes = [Int32](repeating: -1, count: c.detailRows.isEmpty ? 0 : n)
+        var periods = [Int32](repeating: 0, count: c.detailRows.isEmpty ? 0 : n)
+        for (k, row) in c.detailRows.enumerated() {
+            let d = c.details[k]
+            scopes[Int(row)] = d.scope >= 0 ? scopeRank[Int(d.scope)] : -1
+            periods[Int(row)] = d.periodRank
         }
+        func key(_ row: Int) -> (Gazetteer.Index, Int32, Int32) {
+            scopes.isEmpty ? (c.region[row], -1, 0) : (c.region[row], scopes[row], periods[row])
+        }
+        var ordered = true
+        for row in 1..<max(n, 1) where !(key(row - 1) < key(row)) { ordered = false; break }
         var duplicates: [(Int, Int)] = []
-        guard !ordered else { return (duplicates, nil) }
+        guard !ordered else {
+            if isStock { markStockSpans() }
+            return (duplicates, nil)
+        }
         let order = (0..<n).sorted { a, b in
-            if c.region[a] != c.region[b] { return c.region[a] < c.region[b] }
-            let sa = scopeOf(a), sb = scopeOf(b)
-            return sa != sb ? sa < sb : a < b
+            let ka = key(a), kb = key(b)
+            return ka != kb ? ka < kb : a < b
         }
         var dropped: [Int] = []
         for k in order.indices.dropFirst() {
             let a = order[k - 1], b = order[k]
-            guard c.region[a] == c.region[b], scopeOf(a) == scopeOf(b) else { continue }
+            guard key(a) == key(b) else { continue }
             let (da, db) = (detail(a)?.document ?? -1, detail(b)?.document ?? -1)
             if da >= 0, db >= 0, da != db {
                 dropped.append(a)
@@ -218,7 +234,23 @@ struct RowBucket: Sendable {
         } else {
             columns.apply(order)
         }
+        if isStock { markStockSpans() }
         return (duplicates, superseded)
+    }
+
+    /// Marks the stock figures at the end of a span that stand for their last year: a region's first
+    /// row, when it has no scope and its period is a span. Rows are in order (region, scope with none
+    /// first, period with the whole year first), so a whole-year row of the region would come before
+    /// it, and of several spans the shortest comes first.
+    private mutating func markStockSpans() {
+        for k in columns.details.indices {
+            let row = Int(columns.detailRows[k])
+            let d = columns.details[k]
+            let first = row == 0 || columns.region[row - 1] != columns.region[row]
+            if first, d.scope < 0, d.periodPart == 0, d.periodStart != 0, d.periodStart < d.periodEnd {
+                columns.details[k].countsAsYear = true
+            }
+        }
     }
 }
 

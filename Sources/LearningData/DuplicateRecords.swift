@@ -67,7 +67,7 @@ struct DuplicateRecords {
             ("base", number(a.base), number(b.base)),
             ("target", a.target?.csvText ?? "none", b.target?.csvText ?? "none"),
             ("stated_percent", a.statedPercent?.text ?? "none", b.statedPercent?.text ?? "none"),
-            ("period", a.period.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "none", b.period.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "none"),
+            ("period", a.period?.description ?? "none", b.period?.description ?? "none"),
             ("document", a.provenance?.document ?? "none", b.provenance?.document ?? "none"),
         ]
         return fields.filter { $0.1 != $0.2 }.map { "\($0.0) \(Diagnostic.excerpt($0.1)) on line \(first), \(Diagnostic.excerpt($0.2)) here" }

@@ -1,4 +1,6 @@
-/// Levenshtein distance between two strings, counted in Unicode scalars.
+/// Edit distance between two strings, counted in Unicode scalars: insertions, deletions,
+/// substitutions and swaps of two neighbours ("yaer" is one edit from "year"), each costing one
+/// (the optimal-string-alignment distance).
 ///
 /// Used for "did you mean …?" hints on folded names, so callers fold both sides first. The cost is
 /// O(|a|·|b|) in time and O(|b|) in memory; names are short.
@@ -6,6 +8,7 @@ public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -13,13 +16,14 @@ public func editDistance(_ a: String, _ b: String) -> Int {
         for j in 1...b.count {
             let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
             current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { current[j] = min(current[j], beforePrevious[j - 2] + 1) }
         }
-        swap(&previous, &current)
+        (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count]
 }
 
-/// Levenshtein distance between two sequences of scalars when it is at most `limit`, nil otherwise:
+/// The same distance between two sequences of scalars when it is at most `limit`, nil otherwise:
 /// only the diagonal band of width 2·limit + 1 is filled, and the work stops as soon as a whole row
 /// is over the limit, so a long or far-off name costs O(length · limit), not O(length²).
 func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
@@ -28,19 +32,21 @@ func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> I
     let outside = limit + 1
     var previous = (0...b.count).map { $0 <= limit ? $0 : outside }
     var current = [Int](repeating: outside, count: b.count + 1)
+    var beforePrevious = [Int](repeating: outside, count: b.count + 1)
     for i in 1...a.count {
         let low = max(1, i - limit), high = min(b.count, i + limit)
         current[low - 1] = low == 1 && i <= limit ? i : outside
         var best = current[low - 1]
         for j in low...high {
             let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-            let value = min(substitution, previous[j] + 1, current[j - 1] + 1, outside)
+            var value = min(substitution, previous[j] + 1, current[j - 1] + 1, outside)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, beforePrevious[j - 2] + 1) }
             current[j] = value
             best = min(best, value)
         }
         if high < b.count { current[high + 1] = outside }
         guard best <= limit else { return nil }
-        swap(&previous, &current)
+        (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count] <= limit ? previous[b.count] : nil
 }

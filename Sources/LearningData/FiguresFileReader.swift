@@ -104,17 +104,18 @@ struct RowReader {
         }
         var o = Observation(region: region.id, indicator: indicator.id, year: year)
         if let periodText = try text("period") {
-            let parts = periodText.split(whereSeparator: { $0 == "-" || $0 == "–" }).compactMap { Int($0.trimmingWhitespace) }
-            guard parts.count == 2, parts[0] <= parts[1] else {
-                throw fail("period", "“\(periodText)” is not a period", expected: "first-last, such as 2018-2020")
+            let period: Period
+            do { period = try Period(parsing: periodText) } catch {
+                throw fail("period", "“\(periodText)” is not a period: \(error.reason)", expected: PeriodError.forms)
             }
-            // A period's figure is filed under its last year, so that it sorts and compares after the
-            // years it covers.
-            guard parts[1] == year else {
-                throw fail("year", "a figure for the period \(periodText) is filed under its last year, \(parts[1]), not \(year)",
-                           expected: "year \(parts[1])")
+            // A period's figure is filed under its last year (a part of a year under its year), so that
+            // it sorts and compares after the time it covers.
+            guard period.last == year else {
+                let what = period.part == nil ? "its last year" : "its year"
+                throw fail("year", "a figure for the period \(period) is filed under \(what), \(period.last), not \(year)",
+                           expected: "year \(period.last)")
             }
-            o.period = parts[0]...parts[1]
+            o.period = period
         }
         o.scope = try text("scope")
         if let scope = o.scope, let registered = catalogue[IndicatorID(indicator.id.rawValue + "_registered")], Self.namesRegistration(scope) {

@@ -64,8 +64,14 @@ extension Observation {
 }
 
 extension Dataset {
-    /// The rows of the headline figures (no scope) of an indicator for a region, in year order.
+    /// The rows of the headline figures (``isHeadline(at:)``) of an indicator for a region, in year order.
     public func headlineRows(indicator: IndicatorID, region: RegionID) -> [Int] {
+        rows(indicator: indicator, region: region).map(Int.init).filter { isHeadline(at: $0) }
+    }
+
+    /// The rows of a region's figures of an indicator with no scope, whatever their period, in year
+    /// order and, within a year, the whole year first.
+    public func unscopedRows(indicator: IndicatorID, region: RegionID) -> [Int] {
         rows(indicator: indicator, region: region).map(Int.init).filter { scope(at: $0) == nil }
     }
 

@@ -7,10 +7,11 @@ public struct Observation: Hashable, Sendable {
     public var region: RegionID
     /// What is counted.
     public var indicator: IndicatorID
-    /// The year the figure refers to (the last year of ``period`` when there is one).
+    /// The year the figure is filed under: the last year of ``period`` when there is one.
     public var year: Int
-    /// The years a figure covers when it is more than one ("giai đoạn 2018 – 2020").
-    public var period: ClosedRange<Int>?
+    /// The time the figure covers when it is not the plain ``year``: a span of years ("giai đoạn
+    /// 2018 – 2020"), a half-year ("6 tháng đầu năm"), a quarter, the first months; nil for the year.
+    public var period: Period?
     /// A part of the region or a sub-category ("xe đạp", "Hội Khuyến học xã, phường"); nil for the
     /// headline figure of the whole region, which is what roll-ups use.
     public var scope: String?
@@ -44,7 +45,7 @@ public struct Observation: Hashable, Sendable {
     public var extras: [String: String] = [:]
 
     /// Creates an observation; only region, indicator and year are required.
-    public init(region: RegionID, indicator: IndicatorID, year: Int, period: ClosedRange<Int>? = nil, scope: String? = nil,
+    public init(region: RegionID, indicator: IndicatorID, year: Int, period: Period? = nil, scope: String? = nil,
                 value: Double? = nil, valueMax: Double? = nil, base: Double? = nil, baseKind: BaseKind? = nil,
                 target: Target? = nil, statedPercent: StatedPercent? = nil, percentOf: PercentBasis = .base,
                 qualifier: Qualifier = .exact, statedChange: StatedChange? = nil, derivation: String? = nil,
@@ -52,7 +53,7 @@ public struct Observation: Hashable, Sendable {
         self.region = region
         self.indicator = indicator
         self.year = year
-        self.period = period
+        self.period = period?.isWholeYear == true ? nil : period
         self.scope = scope
         self.value = value
         self.valueMax = valueMax
@@ -73,8 +74,13 @@ public struct Observation: Hashable, Sendable {
     /// Whether the figure is derived from the text rather than printed in it.
     public var isDerived: Bool { derivation != nil }
 
-    /// Whether this is the headline figure for the whole region (no scope).
-    public var isHeadline: Bool { scope == nil }
+    /// Whether this is the headline figure for the whole region and year: no scope, and no period
+    /// other than the year. (In a dataset a stock at the end of a span may stand for its last year as
+    /// well: ``Dataset/isHeadline(at:)`` decides.)
+    public var isHeadline: Bool { scope == nil && period == nil }
+
+    /// The period the figure covers, the plain year when ``period`` is nil.
+    public var coveredPeriod: Period { period ?? .year(year) }
 
     /// value ÷ base as a fraction (0.7707 for 77,07 %), when both are known and the base is not zero.
     public var rate: Double? {

@@ -97,6 +97,11 @@ public struct ObservationFlags: Hashable, Sendable {
 struct ObservationDetails: Sendable {
     var periodStart: Int16 = 0
     var periodEnd: Int16 = 0
+    /// The part of the year (``PartOfYear/storageCode``), 0 for whole years.
+    var periodPart: UInt8 = 0
+    /// For a row with a period other than its whole year: whether it stands for the year all the same
+    /// (a stock at the end of a span, when the region gives no figure for the year itself).
+    var countsAsYear = false
     var scope: Int32 = -1
     var valueMax: Double = .nan
     var targetMax: Double = .nan
@@ -109,6 +114,16 @@ struct ObservationDetails: Sendable {
     var quote: Int32 = -1
     /// The row's `x_` fields as ``encode(_:)`` writes them.
     var extras: Int32 = -1
+
+    /// The period, when the row has one other than its plain year.
+    var period: Period? {
+        guard periodStart != 0 else { return nil }
+        if periodPart != 0, let part = PartOfYear(storageCode: periodPart) { return .part(part, of: Int(periodEnd)) }
+        return .years(Int(periodStart), Int(periodEnd))
+    }
+
+    /// Where the row sorts among the periods of its year.
+    var periodRank: Int32 { period?.sortRank ?? 0 }
 
     var isEmpty: Bool {
         periodStart == 0 && scope < 0 && valueMax.isNaN && targetMax.isNaN && statedText < 0 && statedChange < 0

@@ -59,12 +59,27 @@ enum SeriesTable {
             Column("rate", points.map { .rate($0.rate?.rate) }),
             Column("target", points.map { p in p.target.map { .target($0, money: unit.isMoney) } ?? .null }),
             Column("note", points.map { note($0) }),
-        ], notes: ["\(series.indicator.id) in \(series.region.qualifiedName)" + (series.gaps.isEmpty ? "" : "; no figure for " + series.gaps.map(String.init).joined(separator: ", "))])
+        ], notes: ["\(series.indicator.id) in \(series.region.qualifiedName)" + (series.gaps.isEmpty ? "" : "; no figure for " + series.gaps.map(String.init).joined(separator: ", "))]
+            + (otherPeriodsNote(series).map { [$0] } ?? []) + Functions.conflictNotes(series.conflicts) { _ in series.region.name })
+    }
+
+    /// Figures for other periods are not points of a yearly series, but they are there: say so.
+    static func otherPeriodsNote(_ series: Series) -> String? {
+        guard !series.otherPeriods.isEmpty else { return nil }
+        let unit = series.indicator.unit
+        let listed = series.otherPeriods.prefix(4).map { p in
+            let period = p.period.map { "\($0) (\($0.kindName))" } ?? "\(p.year)"
+            let figure = p.value.map { ValueFormatter.plain(.figure($0, unit: unit)) } ?? p.rate.map { ValueFormatter.plain(.percent($0.rate * 100)) } ?? "no figure"
+            return "\(period): \(figure)"
+        }
+        let more = series.otherPeriods.count > 4 ? ", \(series.otherPeriods.count - 4) more" : ""
+        return "not in the series, for other periods than a year: " + listed.joined(separator: ", ") + more + " (figures lists them)"
     }
 
     private static func note(_ p: SeriesPoint) -> Value {
         var parts: [String] = []
         if let fill = p.fill { parts.append("filled: \(fill.rawValue)") }
+        if let period = p.period { parts.append("as of the end of \(period)") }
         if p.isDerived { parts.append("derived") }
         if p.qualifier != .exact { parts.append(p.qualifier.vietnamese) }
         if p.rate?.source == .stated { parts.append("rate as stated") }

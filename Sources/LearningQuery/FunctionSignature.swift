@@ -156,6 +156,23 @@ public struct CallArguments {
         return choice
     }
 
+    /// Which periods' figures an analysis takes (`periods: "any"`, `periods: "2016-2020"`); each
+    /// year's headline figures when absent.
+    func periodChoice(_ name: String) throws(QueryError) -> PeriodChoice {
+        guard has(name) else { return .years }
+        if case let .number(x) = raw(name), let y = Int(exactly: x) { return (try? PeriodChoice(parsing: String(y))) ?? .years }
+        let t = try text(name)
+        do { return try PeriodChoice(parsing: t) } catch {
+            throw QueryError(context.source.diagnostic("E207", "“\(Diagnostic.excerpt(t))” is not a choice of periods: \(error.reason)", at: span(name),
+                                                       expected: "\"years\" (the default), \"any\", or one period: " + PeriodError.forms))
+        }
+    }
+
+    /// Whether `per: "year"` asks for flows over other periods as yearly figures.
+    func perYear(_ name: String) throws(QueryError) -> Bool {
+        try choice(name, default: false, { ["year": true, "period": false][$0.lowercased()] }, options: ["year", "period"])
+    }
+
     /// A choice among named options ("competition", "dense"...), or the default when absent.
     func choice<T>(_ name: String, default value: T, _ parse: (String) -> T?, options: [String]) throws(QueryError) -> T {
         guard has(name) else { return value }

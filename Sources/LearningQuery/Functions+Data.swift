@@ -42,7 +42,11 @@ extension Functions {
                 example: "series(learning_family, \"Liên Hương\")") { (a: inout CallArguments) throws(QueryError) -> Value in
             let (indicator, region) = (try a.indicator("indicator"), try a.region("region"))
             guard let series = Series(a.dataset, indicator: indicator.id, region: region.id) else { return .null }
-            if series.isEmpty { a.context.warn("W301", "\(region.qualifiedName) has no figure of \(indicator.id)", at: a.callSpan) }
+            if series.isEmpty {
+                let others = series.otherPeriods.compactMap(\.period).map(\.description)
+                a.context.warn("W301", "\(region.qualifiedName) has no " + (others.isEmpty ? "figure" : "yearly figure") + " of \(indicator.id)"
+                               + (others.isEmpty ? "" : "; only for other periods: " + others.joined(separator: ", ") + " (see the notes)"), at: a.callSpan)
+            }
             return .series(series)
         },
         builtin("last", [Parameter("years", "number")], returns: "period", topic: "data",
@@ -54,8 +58,23 @@ extension Functions {
     ]
 
     static func noFigure(_ a: CallArguments, _ indicator: Indicator, _ region: Region, _ year: Int, what: String = "figure") {
-        let years = a.dataset.headlineRows(indicator: indicator.id, region: region.id).map { Int(a.dataset.columns.year[$0]) }
-        let known = years.isEmpty ? "none in any year" : "years with figures: " + years.map(String.init).joined(separator: ", ")
-        a.context.warn("W301", "no \(what) of \(indicator.id) for \(region.qualifiedName) in \(year) (\(known)); the result is null", at: a.callSpan)
+        a.context.warn("W301", "no \(what) of \(indicator.id) for \(region.qualifiedName) in \(year) (\(holdings(a.dataset, indicator, region, year, what: what))); the result is null",
+                       at: a.callSpan)
+    }
+
+    /// What a region's rows of an indicator hold, for a warning that found no figure or rate in a year:
+    /// the year's own contents ("2021: only a target"), the years that have one, and the figures for
+    /// other periods. A year that holds only a target is not a year with a figure.
+    static func holdings(_ dataset: Dataset, _ indicator: Indicator, _ region: Region, _ year: Int, what: String) -> String {
+        var having: [Int] = [], parts: [String] = [], others: [String] = []
+        for row in dataset.unscopedRows(indicator: indicator.id, region: region.id) {
+            let o = dataset[row]
+            guard dataset.isHeadline(at: row) else { others.append("\(o.coveredPeriod) (\(o.coveredPeriod.kindName))"); continue }
+            let has = what == "rate" ? o.rateReading != nil : o.value != nil
+            if has { having.append(o.year) } else if o.year == year { parts.append("\(year): \(o.contents)") }
+        }
+        parts.append(having.isEmpty ? "no year has a \(what)" : "years with a \(what): " + having.map(String.init).joined(separator: ", "))
+        if !others.isEmpty { parts.append("also for " + others.joined(separator: ", ") + ", not single years") }
+        return parts.joined(separator: "; ")
     }
 }

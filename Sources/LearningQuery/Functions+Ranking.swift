@@ -6,11 +6,15 @@ extension Functions {
         builtin("rank", [Parameter("indicator", "indicator"), Parameter("year", "year or latest", optional: true), Parameter("level", "text", optional: true),
                          Parameter("within", "region", optional: true), Parameter("by", "\"rate\", \"value\", \"per_capita\" or \"attainment\"", optional: true),
                          Parameter("ties", "\"competition\", \"dense\", \"ordinal\", \"average\" or \"max\"", optional: true),
-                         Parameter("order", "\"desc\" or \"asc\"", optional: true)],
+                         Parameter("order", "\"desc\" or \"asc\"", optional: true),
+                         Parameter("periods", "\"years\", \"any\" or a period such as \"2016-2020\"", optional: true),
+                         Parameter("per", "\"year\"", optional: true)],
                 returns: "table", topic: "ranking",
                 summary: "Regions of one level ranked by an indicator, each on one year or on its own latest year (shown beside its rank); regions left out are listed with the reason. "
                     + "Without `level`, the level most regions with figures share (the others are named in a note); `level: \"any\"` ranks every level together and adds a `level` column. "
-                    + "Columns: `rank`, `region`, `year`, the score, named after `by` (`rate` unless told), `qualifier`, `percentile` (one decimal), `basis`.",
+                    + "Like with like: each year's figures, never a half-year's or a term's total among them; `periods: \"2016-2020\"` ranks the figures for that period, "
+                    + "`periods: \"any\"` takes each region's figure whatever its period (a note says what was mixed), and `per: \"year\"` turns flows over other periods into yearly figures. "
+                    + "Columns: `rank`, `region`, `year` (then `period` when a figure is not for a plain year), the score, named after `by` (`rate` unless told), `qualifier`, `percentile` (one decimal), `basis`.",
                 example: "rank(learning_family, year: latest)") { (a: inout CallArguments) throws(QueryError) -> Value in
             let indicator = try a.indicator("indicator")
             let alignment = try alignment(&a, "year")
@@ -19,13 +23,22 @@ extension Functions {
             let order = try a.choice("order", default: RankDirection.descending, { ["desc": .descending, "asc": .ascending][$0.lowercased()] }, options: ["desc", "asc"])
             let within = a.has("within") ? try a.region("within").id : nil
             let level = try a.levelChoice("level")
+            let perYear = try a.perYear("per")
+            // Yearly figures are comparable whatever period they come from: per year takes any unless told.
+            let periods = perYear && !a.has("periods") ? PeriodChoice.any : try a.periodChoice("periods")
+            if let y = periods.year, case let .year(asked) = alignment, asked != y {
+                throw a.failure("the period \(periods) is filed under \(y), not \(asked)", hint: "leave out the year, or ask for year: \(y)")
+            }
             let ranking: Ranking
             do throws(RankingError) {
-                ranking = try Ranking(a.dataset, indicator: indicator.id, measure: measure, year: alignment, level: level, within: within, ties: ties, direction: order)
+                ranking = try Ranking(a.dataset, indicator: indicator.id, measure: measure, year: alignment, level: level, within: within, ties: ties, direction: order,
+                                      periods: periods, perYear: perYear)
             } catch {
                 throw a.failure(error.description)
             }
-            return .table(rankingTable(ranking))
+            var table = rankingTable(ranking)
+            table.notes += conflictNotes(a.dataset, conflicts(a.dataset, ranking.entries.map(\.observation)))
+            return .table(table)
         },
         builtin("rank_change", [Parameter("indicator", "indicator"), Parameter("from", "year"), Parameter("to", "year"), Parameter("level", "text", optional: true),
                                 Parameter("by", "\"rate\", \"value\", \"per_capita\" or \"attainment\"", optional: true)],
@@ -93,7 +106,9 @@ extension Functions {
                 if case .tooFewOfOneLevel = error { throw a.failure(error.description, hint: "compare regions of one level, or add level: \"any\" to compare them anyway") }
                 throw a.failure(error.description)
             }
-            return .table(comparisonTable(comparison, notes: notes))
+            var table = comparisonTable(comparison, notes: notes)
+            table.notes += conflictNotes(a.dataset, conflicts(a.dataset, comparison.rows.flatMap { $0.cells.compactMap { $0?.observation } }))
+            return .table(table)
         },
     ]
 
@@ -122,13 +137,15 @@ extension Functions {
             if r.partialSums > 0 { notes.append("partial: \(r.partialSums) of them miss some of the regions below (see basis)") }
         }
         if e.contains(where: { $0.observation.qualifier != .exact }) { notes.append("qualifier: the figure is not exact as printed (nearly: “gần”, over: “hơn”…)") }
+        notes += periodNotes(r.periods, used: r.periodsUsed, perYear: r.perYear, temporal: r.indicator.temporal, measure: r.measure)
         // A national ranking can leave out thousands: name a few and count the rest.
         for missing in r.missing.prefix(5) { notes.append("not ranked: \(missing.region.name) (\(missing.reason))") }
         if r.missing.count > 5 { notes.append("not ranked: \(r.missing.count - 5) more") }
         var columns = [Column("rank", e.map { .number($0.rank) }), Column("region", e.map { .region($0.region) })]
         if r.levels.choice == .any { columns.append(Column("level", e.map { .text($0.region.level.name) })) }
+        columns.append(Column("year", e.map { .year($0.year) }))
+        if !r.periodsUsed.isEmpty { columns.append(Column("period", e.map { $0.observation.period.map { .text($0.description) } ?? .null })) }
         columns += [
-            Column("year", e.map { .year($0.year) }),
             Column(r.measure.rawValue, e.map { r.measure == .value ? .figure($0.score, unit: unit) : .percent($0.score) }),
             Column("qualifier", e.map { qualifier($0.observation.qualifier) }),
             Column("percentile", e.map { .number(percentile($0.percentile)) }),
@@ -147,7 +164,56 @@ extension Functions {
     /// A qualifier as the `qualifier` columns show it: its code, as in `figures`; null when exact.
     static func qualifier(_ q: Qualifier) -> Value { q == .exact ? .null : .text(q.rawValue) }
 
+    /// What the notes of an answer say about periods: what was mixed, what was taken, what per-year did.
+    static func periodNotes(_ choice: PeriodChoice, used: [Period: Int], perYear: Bool, temporal: TemporalAggregation, measure: RankingMeasure? = nil,
+                            hasColumn: Bool = true) -> [String] {
+        var notes: [String] = []
+        let listed = used.sorted { $0.key.description < $1.key.description }.map { "\($0.key) (\($0.key.kindName)) ×\($0.value)" }.joined(separator: ", ")
+        switch choice {
+        case .any where !used.isEmpty:
+            notes.append("periods mixed (periods: \"any\"): besides whole years, " + listed + (hasColumn ? "; see the period column" : "; figures lists which")
+                         + (temporal == .sum && !perYear ? "; a flow over a longer period is larger for that alone (per: \"year\" makes them yearly)" : ""))
+        case let .only(p):
+            notes.append("only figures for \(p) (\(p.kindName)): " + (temporal == .sum ? "totals over it" : "counts at its end"))
+        case .years where !used.isEmpty:
+            notes.append("stocks at the end of a span stand for its last year where the region gives nothing for the year: " + listed)
+        default: break
+        }
+        if perYear {
+            if temporal == .last {
+                notes.append("per: \"year\" leaves a stock as it is (a count at a date is not spread over a period)")
+            } else if let measure, measure != .value && measure != .perCapita {
+                notes.append("per: \"year\" changes values only; a \(measure.rawValue) is left as it is")
+            } else {
+                notes.append("per year: a flow over another period is its yearly average (a 5-year total ÷ 5, a half-year × 2), marked “per year” in basis")
+            }
+        }
+        return notes
+    }
+
+    /// Notes for the figures an answer used that another document gives differently: which it used.
+    static func conflictNotes(_ dataset: Dataset, _ conflicts: [SourceConflict]) -> [String] {
+        conflictNotes(conflicts) { dataset.gazetteer[$0]?.name ?? $0.rawValue }
+    }
+
+    /// The same, with regions named by `name`.
+    static func conflictNotes(_ conflicts: [SourceConflict], name: (RegionID) -> String) -> [String] {
+        guard !conflicts.isEmpty else { return [] }
+        var notes = conflicts.prefix(3).map { "sources disagree: " + $0.usedNote(regionName: name($0.used.region)) }
+        if conflicts.count > 3 { notes.append("sources disagree: \(conflicts.count - 3) more figures") }
+        notes.append("of two documents, \(SourceConflict.rule); conflicts() lists both")
+        return notes
+    }
+
+    /// The conflicts among the figures given, found by what identifies each.
+    static func conflicts(_ dataset: Dataset, _ observations: [Observation]) -> [SourceConflict] {
+        let byFigure = dataset.conflictsByFigure
+        guard !byFigure.isEmpty else { return [] }
+        return observations.compactMap { byFigure[SourceConflict.Figure($0)] }
+    }
+
     private static func basis(_ e: RankedRegion, _ measure: RankingMeasure) -> String {
+        if e.isPerYear { return (e.isIndirect ? "derived" : "printed") + ", per year of \(e.period)" }
         guard e.isIndirect else { return "printed" }
         if let derivation = e.observation.derivation, derivation.hasPrefix("sum of") { return derivation }
         switch measure {

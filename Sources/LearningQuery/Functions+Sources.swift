@@ -13,7 +13,7 @@ extension Functions {
 
 /// The table of `conflicts()`.
 enum ConflictTable {
-    static let columns = ["region", "indicator", "year", "scope", "used", "other", "difference", "used_document", "other_document", "used_quote", "other_quote"]
+    static let columns = ["region", "indicator", "year", "period", "scope", "used", "other", "difference", "used_document", "other_document", "used_quote", "other_quote"]
 
     static func table(_ dataset: Dataset) -> Table {
         let conflicts = dataset.conflicts
@@ -26,6 +26,7 @@ enum ConflictTable {
             Column("region", conflicts.map { dataset.gazetteer[$0.used.region].map(Value.region) ?? .null }),
             Column("indicator", conflicts.map { c in dataset.catalogue[c.used.indicator].map(Value.indicator) ?? .null }),
             Column("year", conflicts.map { .year($0.used.year) }),
+            Column("period", conflicts.map { $0.used.period.map { .text($0.description) } ?? .null }),
             Column("scope", conflicts.map { .text($0.used.scope) }),
             Column("used", conflicts.map { figure($0.used) }),
             Column("other", conflicts.map { figure($0.other) }),

@@ -88,18 +88,25 @@ extension Functions {
             return .series(series.filled(method))
         },
         builtin("rollup", [Parameter("indicator", "indicator"), Parameter("year", "year"), Parameter("level", "text"),
-                           Parameter("within", "region", optional: true), Parameter("combine", "\"ratio_of_sums\" or \"mean_of_rates\"", optional: true)],
+                           Parameter("within", "region", optional: true), Parameter("combine", "\"ratio_of_sums\" or \"mean_of_rates\"", optional: true),
+                           Parameter("periods", "\"years\", \"any\" or a period such as \"2016-2020\"", optional: true)],
                 returns: "table", columns: RollupColumns.names, topic: "trends",
                 summary: "An indicator rolled up to the regions of a level: each region's own figure where it reports one (beside the sum below it, a difference flagged), "
-                    + "otherwise the sum of the regions below; value, base and rate each with the regions they rest on, the rate the sum of numerators over the sum of denominators of the regions that give both.",
+                    + "otherwise the sum of the regions below; value, base and rate each with the regions they rest on, the rate the sum of numerators over the sum of denominators of the regions that give both. "
+                    + "Only the year's figures are summed (a half-year's or a term's total is left out, and counted in a note) unless `periods:` asks for a period or for \"any\".",
                 example: "rollup(learning_family, 2018, \"province\")") { (a: inout CallArguments) throws(QueryError) -> Value in
             let indicator = try a.indicator("indicator")
             guard let level = try a.level("level") else { throw a.failure("rollup needs a level") }
             let within = a.has("within") ? try a.region("within").id : nil
             let combine = try a.choice("combine", default: RateCombination.ratioOfSums, RateCombination.init(rawValue:), options: ["ratio_of_sums", "mean_of_rates"])
             let year = try a.year("year")
+            let periods = try a.periodChoice("periods")
+            if let y = periods.year, y != year {
+                throw a.failure("the period \(periods) is filed under \(y), not \(year)", hint: "roll up year \(y)")
+            }
             do throws(RollupError) {
-                return .table(RollupColumns.table(try RollupResult(a.dataset, indicator: indicator.id, year: year, level: level, within: within, combination: combine)))
+                return .table(RollupColumns.table(try RollupResult(a.dataset, indicator: indicator.id, year: year, level: level, within: within,
+                                                                   combination: combine, periods: periods), dataset: a.dataset))
             } catch {
                 throw a.failure(error.description)
             }

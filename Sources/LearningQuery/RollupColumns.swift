@@ -9,7 +9,7 @@ import LearningTrends
 enum RollupColumns {
     static let names = ["region", "value", "value_coverage", "base", "base_coverage", "rate", "rate_coverage", "qualifier", "partial", "sum_below", "differs"]
 
-    static func table(_ r: RollupResult) -> Table {
+    static func table(_ r: RollupResult, dataset: Dataset) -> Table {
         let unit = r.indicator.unit
         var rows = r.rows
         if let total = r.total { rows.append(total) }
@@ -28,6 +28,13 @@ enum RollupColumns {
         }
         if !r.differing.isEmpty {
             notes.append("own figure and the sum below it differ beyond rounding: " + list(r.differing.map { "\($0.name) (\($0.level.name))" }))
+        }
+        notes += Functions.periodNotes(r.periods, used: r.periodsUsed, perYear: false, temporal: r.indicator.temporal, hasColumn: false)
+        notes += Functions.conflictNotes(dataset, r.conflicts)
+        if !r.periodsLeftOut.isEmpty {
+            let listed = r.periodsLeftOut.sorted { $0.key.description < $1.key.description }.map { "\($0.key) (\($0.key.kindName)) ×\($0.value)" }
+            notes.append("left out: figures for other periods than \(r.periods.year == nil ? "the year \(r.year)" : r.periods.description): " + listed.joined(separator: ", ")
+                         + "; periods: \"any\" or periods: \"\(r.periodsLeftOut.keys.first?.description ?? "")\" takes them")
         }
         if rows.contains(where: { $0.qualifier != .exact }) { notes.append("qualifier: the value is not exact (a sum with a “gần” figure in it is nearly)") }
         return Table(columns: [

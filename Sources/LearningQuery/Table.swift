@@ -145,7 +145,7 @@ public struct Table: Sendable {
 
 /// The columns of the `figures` table and how each is read from the dataset.
 enum FiguresColumns {
-    static let names = ["region", "level", "parent", "indicator", "year", "scope", "value", "base", "rate", "target",
+    static let names = ["region", "level", "parent", "indicator", "year", "period", "scope", "value", "base", "rate", "target",
                         "stated", "qualifier", "derived", "document", "quote"]
 
     /// The columns of a dataset's figures: the standard ones, then the user's own (`x_…`).
@@ -159,19 +159,20 @@ enum FiguresColumns {
         case 2: return dataset.region(at: row).parent.flatMap { dataset.gazetteer[$0] }.map(Value.region) ?? .null
         case 3: return .indicator(dataset.indicator(at: row))
         case 4: return .year(Int(dataset.columns.year[row]))
-        case 5: return .text(dataset.scope(at: row))
-        case 6: return .figure(dataset.value(at: row), unit: dataset.indicator(at: row).unit)
-        case 7: return dataset.base(at: row).map(Value.number) ?? .null
-        case 8:
+        case 5: return dataset.period(at: row).map { .text($0.description) } ?? .null
+        case 6: return .text(dataset.scope(at: row))
+        case 7: return .figure(dataset.value(at: row), unit: dataset.indicator(at: row).unit)
+        case 8: return dataset.base(at: row).map(Value.number) ?? .null
+        case 9:
             let v = dataset.columns.value[row], b = dataset.columns.base[row]
             return v.isNaN || b.isNaN || b == 0 ? .null : .percent(v / b * 100)
-        case 9:
+        case 10:
             return dataset.target(at: row).map { .target($0, money: dataset.indicator(at: row).unit.isMoney) } ?? .null
-        case 10: return .text(dataset[row].statedPercent?.text)
-        case 11: return dataset.columns.flags[row].qualifier == .exact ? .null : .text(dataset.columns.flags[row].qualifier.rawValue)
-        case 12: return .text(dataset[row].derivation)
-        case 13: return .text(dataset[row].provenance?.document)
-        case 14: return .text(dataset[row].provenance?.quote)
+        case 11: return .text(dataset[row].statedPercent?.text)
+        case 12: return dataset.columns.flags[row].qualifier == .exact ? .null : .text(dataset.columns.flags[row].qualifier.rawValue)
+        case 13: return .text(dataset[row].derivation)
+        case 14: return .text(dataset[row].provenance?.document)
+        case 15: return .text(dataset[row].provenance?.quote)
         default:
             let k = column - names.count
             return dataset.extraColumns.indices.contains(k) ? .text(dataset.extras(at: row)[dataset.extraColumns[k]]) : .null

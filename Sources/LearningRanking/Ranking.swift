@@ -25,6 +25,12 @@ public struct RankedRegion: Hashable, Sendable {
     public let percentile: Double
     /// The observation the score comes from.
     public let observation: Observation
+    /// Whether the score is a flow over a period other than a year turned into a yearly figure (a
+    /// five-year total divided by five, a half-year's doubled).
+    public var isPerYear = false
+
+    /// The period the score covers.
+    public var period: Period { observation.coveredPeriod }
 }
 
 /// A region left out of a ranking, and why.
@@ -58,6 +64,17 @@ public struct Ranking: Hashable, Sendable {
     public let summedFrom: [AdministrativeLevel]
     /// With ``summedFrom``: how many ranked regions' figures miss some of the regions below.
     public let partialSums: Int
+    /// Which periods' figures were ranked: like with like unless asked otherwise.
+    public let periods: PeriodChoice
+    /// Whether flows over other periods than a year were turned into yearly figures.
+    public let perYear: Bool
+
+    /// The periods other than a plain year among the ranked figures, with how many of each.
+    public var periodsUsed: [Period: Int] {
+        var out: [Period: Int] = [:]
+        for e in entries { if let p = e.observation.period { out[p, default: 0] += 1 } }
+        return out
+    }
 
     /// Whether the ranked regions' years differ: then a rank compares different years, and says so.
     public var yearsDiffer: Bool { Set(entries.map(\.year)).count > 1 }
@@ -70,22 +87,27 @@ public struct Ranking: Hashable, Sendable {
     ///     every region of that level, ranked on the regions below it summed when none reports a figure
     ///     of its own; ``LevelChoice/any`` every region with a figure, whatever its level.
     ///   - within: only regions below this one.
+    ///   - periods: which periods' figures are ranked: by default each year's headline figures, never a
+    ///     half-year's or a term's total (those regions are listed as not ranked, saying what they give).
+    ///   - perYear: turn a flow over a period other than a year into a yearly figure (value and
+    ///     per-capita scores; rates and stocks are left as they are).
     public init(_ dataset: Dataset, indicator id: IndicatorID, measure: RankingMeasure = .rate, year alignment: YearAlignment = .latest,
                 level: LevelChoice = .automatic, within: RegionID? = nil, ties: TieMethod = .competition,
-                direction: RankDirection = .descending) throws(RankingError) {
+                direction: RankDirection = .descending, periods: PeriodChoice = .years, perYear: Bool = false) throws(RankingError) {
         guard let indicator = dataset.catalogue[id] else { throw .unknownIndicator(id, suggestions: dataset.catalogue.suggestions(for: id.rawValue)) }
         let levels = LevelSelection(try Self.candidates(dataset, indicator: id, level: level, within: within), choice: level)
         var scored: [RankedRegion] = []
         var missing: [UnrankedRegion] = []
         for region in levels.kept {
-            switch Self.bestScore(dataset, indicator: id, region: region, measure: measure, alignment: alignment) {
+            switch Self.bestScore(dataset, indicator: indicator, region: region, measure: measure, alignment: alignment,
+                                  periods: periods, perYear: perYear) {
             case let .success(entry): scored.append(entry)
             case let .failure(reason): missing.append(UnrankedRegion(region: region, reason: reason.reason))
             }
         }
         var summed: (levels: [AdministrativeLevel], partial: Int)? = nil
         if scored.isEmpty, case let .only(l) = level, indicator.spatial == .sum, measure == .rate || measure == .value,
-           let rolled = Self.summedScores(dataset, indicator: indicator, measure: measure, alignment: alignment, level: l, within: within) {
+           let rolled = Self.summedScores(dataset, indicator: indicator, measure: measure, alignment: alignment, level: l, within: within, periods: periods) {
             (scored, missing) = (rolled.scored, rolled.missing)
             summed = (rolled.levels, rolled.partial)
         }
@@ -108,9 +130,13 @@ public struct Ranking: Hashable, Sendable {
         entries = scored.indices.map { i in
             let e = scored[i]
             let percentile = scored.count > 1 ? Double(behind[i]) / Double(scored.count - 1) * 100 : 100
-            return RankedRegion(region: e.region, year: e.year, score: e.score, isIndirect: e.isIndirect, rank: ranks[i],
-                                percentile: percentile, observation: e.observation)
+            var entry = RankedRegion(region: e.region, year: e.year, score: e.score, isIndirect: e.isIndirect, rank: ranks[i],
+                                     percentile: percentile, observation: e.observation)
+            entry.isPerYear = e.isPerYear
+            return entry
         }
+        self.periods = periods
+        self.perYear = perYear
         self.indicator = indicator
         self.measure = measure
         self.alignment = alignment
@@ -126,18 +152,19 @@ public struct Ranking: Hashable, Sendable {
     /// the regions below them rolled up by the roll-ups' kernel (``Dataset/levelSums(indicator:year:level:sourceLevel:within:)``:
     /// a region's own figure where it reports one, otherwise the sum below; rates as ratios of sums).
     static func summedScores(_ dataset: Dataset, indicator: Indicator, measure: RankingMeasure, alignment: YearAlignment,
-                             level: AdministrativeLevel, within: RegionID?)
+                             level: AdministrativeLevel, within: RegionID?, periods: PeriodChoice = .years)
         -> (scored: [RankedRegion], missing: [UnrankedRegion], levels: [AdministrativeLevel], partial: Int)? {
         let year: Int
         switch alignment {
         case let .year(y): year = y
         case .latest, .asOf:
+            if let y = periods.year { year = y; break }
             // One year for all: the latest the figures below reach.
             guard let latest = dataset.years.reversed().first(where: { alignment.admits($0) && !dataset.rows(indicator: indicator.id, year: $0).isEmpty })
             else { return nil }
             year = latest
         }
-        guard let sums = try? dataset.levelSums(indicator: indicator.id, year: year, level: level, within: within),
+        guard let sums = try? dataset.levelSums(indicator: indicator.id, year: year, level: level, within: within, periods: periods),
               sums.rows.contains(where: { $0.value != nil }) else { return nil }
         let g = dataset.gazetteer
         let area = within.flatMap { g.index(of: $0) }
@@ -191,20 +218,34 @@ public struct Ranking: Hashable, Sendable {
         return seen.sorted().filter(inArea).map { g[$0] }
     }
 
-    static func bestScore(_ dataset: Dataset, indicator: IndicatorID, region: Region, measure: RankingMeasure,
-                          alignment: YearAlignment) -> Result<RankedRegion, Unscored> {
-        let rows = dataset.headlineRows(indicator: indicator, region: region.id)
+    /// A region's score: from its latest admitted year (or the one asked for); within a year, the
+    /// first period the choice admits (rows are in period order, the whole year first).
+    static func bestScore(_ dataset: Dataset, indicator: Indicator, region: Region, measure: RankingMeasure,
+                          alignment: YearAlignment, periods: PeriodChoice, perYear: Bool) -> Result<RankedRegion, Unscored> {
+        let unscoped = dataset.unscopedRows(indicator: indicator.id, region: region.id)
+        let rows = unscoped.filter { periods.admits(dataset, row: $0) }
+        // Latest year first, keeping the period order within a year.
+        let latestFirst = rows.enumerated().sorted { a, b in
+            let ya = dataset.columns.year[a.element], yb = dataset.columns.year[b.element]
+            return ya != yb ? ya > yb : a.offset < b.offset
+        }.map(\.element)
         var tried: [(observation: Observation, why: String)] = []
-        for row in rows.reversed() where alignment.admits(Int(dataset.columns.year[row])) {
+        for row in latestFirst where alignment.admits(Int(dataset.columns.year[row])) {
             let o = dataset[row]
             switch measure.score(o, dataset) {
             case let .success((score, indirect)):
-                return .success(RankedRegion(region: region, year: o.year, score: score, isIndirect: indirect, rank: 0, percentile: 0, observation: o))
+                let factor = perYear && indicator.temporal == .sum && (measure == .value || measure == .perCapita) ? o.coveredPeriod.perYearFactor : 1
+                var entry = RankedRegion(region: region, year: o.year, score: score * factor, isIndirect: indirect, rank: 0, percentile: 0, observation: o)
+                entry.isPerYear = factor != 1
+                return .success(entry)
             case let .failure(unscored):
                 tried.append((o, unscored.reason))
             }
         }
-        return .failure(Unscored(UnrankedReason(dataset, rows: rows, tried: tried, measure: measure, alignment: alignment).text))
+        let others = unscoped.filter { !periods.admits(dataset, row: $0) && alignment.admits(Int(dataset.columns.year[$0])) }
+            .compactMap { dataset.period(at: $0) ?? .year(Int(dataset.columns.year[$0])) }
+        return .failure(Unscored(UnrankedReason(dataset, rows: rows, tried: tried, measure: measure, alignment: alignment,
+                                                otherPeriods: others, choice: periods).text))
     }
 }
 

@@ -11,9 +11,13 @@ struct UnrankedReason {
     ///   - rows: the region's headline rows of the indicator, in year order.
     ///   - tried: the rows the alignment admitted and the measure could not score, latest first, each
     ///     with what it holds.
-    init(_ dataset: Dataset, rows: [Int], tried: [(observation: Observation, why: String)], measure: RankingMeasure, alignment: YearAlignment) {
+    ///   - otherPeriods: the periods of the region's figures the period choice left out.
+    init(_ dataset: Dataset, rows: [Int], tried: [(observation: Observation, why: String)], measure: RankingMeasure, alignment: YearAlignment,
+         otherPeriods: [Period] = [], choice: PeriodChoice = .years) {
         var parts: [String] = []
-        if tried.isEmpty {
+        if tried.isEmpty, case let .only(p) = choice {
+            parts.append("nothing for \(p)")
+        } else if tried.isEmpty {
             switch alignment {
             case let .year(y): parts.append("nothing for \(y)")
             case let .asOf(y): parts.append("nothing up to \(y)")
@@ -41,6 +45,13 @@ struct UnrankedReason {
         if others.count > 2 { parts.append("\(others.count - 2) more years") }
         let anyFigure = (tried.map(\.observation) + others).contains { $0.value != nil || $0.statedPercent != nil }
         if !anyFigure, !rows.isEmpty { parts.append(tried.isEmpty ? "no year has a figure" : "no other year has a figure") }
+        if !otherPeriods.isEmpty {
+            // Figures for other periods are there, but not like the ones compared: say so, and how to take them.
+            var seen = Set<Period>()
+            let listed = otherPeriods.reversed().filter { seen.insert($0).inserted }.map { "\($0) (\($0.kindName))" }
+            let compared = choice.year == nil ? "single years" : "\(choice)"
+            parts.append("a figure for " + listed.joined(separator: ", ") + ", not ranked with \(compared)")
+        }
         text = parts.joined(separator: "; ")
     }
 }

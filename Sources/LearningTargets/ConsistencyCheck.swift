@@ -51,7 +51,7 @@ public enum ConsistencyCheck {
         // Headline rows by region and indicator, in year order (the dataset is sorted by indicator,
         // year, region): a dictionary of short lists, one pass.
         var series: [Int: [Int]] = [:]
-        for row in 0..<dataset.count where dataset.scope(at: row) == nil && denominator(dataset, row: row) != nil {
+        for row in 0..<dataset.count where dataset.isHeadline(at: row) && denominator(dataset, row: row) != nil {
             let key = Int(dataset.columns.indicator[row]) << 32 | Int(dataset.columns.region[row])
             series[key, default: []].append(row)
         }

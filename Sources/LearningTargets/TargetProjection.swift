@@ -46,6 +46,11 @@ public struct TargetProjection: Hashable, Sendable {
             self.init(projected: nil, method: nil, status: .cannotProject, reason: "the target is for “\(o.scope ?? "")”, not for the whole region")
             return
         }
+        if let period = o.period, period.part != nil || dataset.catalogue[o.indicator]?.temporal == .sum {
+            // Yearly figures cannot be projected onto a half-year or a term's total.
+            self.init(projected: nil, method: nil, status: .cannotProject, reason: "the target is for \(period.kindName) (\(period)), not for one year")
+            return
+        }
         let history: [(year: Int, value: Double)] = dataset.headlineRows(indicator: o.indicator, region: o.region).compactMap { row in
             let earlier = dataset[row]
             guard earlier.year < o.year else { return nil }

@@ -53,6 +53,6 @@ public struct TargetReport: Hashable, Sendable {
 
     /// The evaluation of one region's target for an indicator and year, if there is one.
     public func evaluation(indicator: IndicatorID, region: RegionID, year: Int) -> TargetEvaluation? {
-        evaluations.first { $0.indicator.id == indicator && $0.region.id == region && $0.observation.year == year && $0.observation.scope == nil }
+        evaluations.first { $0.indicator.id == indicator && $0.region.id == region && $0.observation.year == year && $0.observation.isHeadline }
     }
 }

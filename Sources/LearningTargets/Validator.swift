@@ -89,13 +89,13 @@ private struct PartIndex {
         var byKey: [Key: Int] = [:]
         var scoped: [(row: Int, key: Key, scope: String)] = []
         for row in 0..<dataset.count {
-            let key = Key(region: dataset.columns.region[row], indicator: dataset.columns.indicator[row], year: dataset.columns.year[row], scope: dataset.scope(at: row))
+            let key = Key(region: dataset.columns.region[row], indicator: dataset.columns.indicator[row], year: dataset.columns.year[row], period: dataset.period(at: row), scope: dataset.scope(at: row))
             byKey[key] = row
             if let scope = key.scope { scoped.append((row, key, scope)) }
         }
         for (row, key, scope) in scoped {
             let parent = scope.range(of: ": ").map { String(scope[..<$0.lowerBound]) }
-            var owner = Key(region: key.region, indicator: key.indicator, year: key.year, scope: parent)
+            var owner = Key(region: key.region, indicator: key.indicator, year: key.year, period: key.period, scope: parent)
             if parent != nil, byKey[owner] == nil { owner.scope = nil }
             if let whole = byKey[owner] { partsOf[whole, default: []].append(row) }
         }
@@ -105,6 +105,7 @@ private struct PartIndex {
 
     private struct Key: Hashable {
         let region: Gazetteer.Index, indicator: IndicatorCatalogue.Index, year: Int16
+        let period: Period?
         var scope: String?
     }
 }

@@ -116,7 +116,7 @@ public struct OutlierReport: Hashable, Sendable {
     public init(_ dataset: Dataset, indicator: IndicatorID, year: Int, level: AdministrativeLevel? = nil,
                 quantity: LinearTrend.Quantity = .value, method: OutlierMethod = .standard) {
         var values: [(String, Double)] = []
-        for row in dataset.rows(indicator: indicator, year: year) where dataset.scope(at: row) == nil {
+        for row in dataset.rows(indicator: indicator, year: year) where dataset.isHeadline(at: row) {
             let region = dataset.region(at: row)
             guard level == nil || region.level == level else { continue }
             let number = quantity == .value ? dataset.value(at: row) : dataset[row].rateReading?.rate

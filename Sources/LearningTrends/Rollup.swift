@@ -70,6 +70,14 @@ public struct RollupResult: Hashable, Sendable {
     public let total: RollupRow?
     /// Regions at any depth whose own figure differs beyond rounding from the sum of those below them.
     public let differing: [Region]
+    /// Which periods' figures were rolled up: each year's headline figures unless asked otherwise.
+    public var periods: PeriodChoice = .years
+    /// The periods other than a plain year among the figures used, with how many of each.
+    public var periodsUsed: [Period: Int] = [:]
+    /// Figures of the year for other periods that the choice left out, with how many of each.
+    public var periodsLeftOut: [Period: Int] = [:]
+    /// The figures used that two documents give differently: the one used and the other.
+    public var conflicts: [SourceConflict] = []
 }
 
 /// Why a roll-up cannot be made.
@@ -96,13 +104,15 @@ extension RollupResult {
     ///   - sourceLevel: the deepest level whose figures are used; by default every level below `level`.
     ///   - within: only regions inside this one.
     ///   - combination: how rates combine; the ratio of sums unless the mean of rates is asked for.
+    ///   - periods: which figures are summed: by default the year's headline figures; a term's totals
+    ///     and half-years only when asked (``PeriodChoice/only(_:)``, ``PeriodChoice/any``).
     public init(_ dataset: Dataset, indicator id: IndicatorID, year: Int, level: AdministrativeLevel,
                 sourceLevel: AdministrativeLevel? = nil, within: RegionID? = nil,
-                combination: RateCombination = .ratioOfSums) throws(RollupError) {
+                combination: RateCombination = .ratioOfSums, periods: PeriodChoice = .years) throws(RollupError) {
         guard let indicator = dataset.catalogue[id] else { throw .unknownIndicator(id) }
         guard indicator.spatial == .sum else { throw .doesNotAddUp(id) }
         let sums: LevelSums
-        do { sums = try dataset.levelSums(indicator: id, year: year, level: level, sourceLevel: sourceLevel, within: within) } catch {
+        do { sums = try dataset.levelSums(indicator: id, year: year, level: level, sourceLevel: sourceLevel, within: within, periods: periods) } catch {
             switch error {
             case .unknownIndicator: throw .unknownIndicator(id)
             case let .levelNotAbove(level, source): throw .levelNotAbove(level: level, source: source)
@@ -118,6 +128,11 @@ extension RollupResult {
         self.init(indicator: indicator, year: year, level: level, usedLevels: sums.usedLevels, combination: combination, rows: rows,
                   total: total,
                   differing: sums.differing.map { g[$0] })
+        self.periods = periods
+        periodsUsed = sums.periodsUsed
+        periodsLeftOut = sums.periodsLeftOut
+        let byRow = dataset.conflictsByRow
+        if !byRow.isEmpty { conflicts = sums.usedRows.compactMap { byRow[$0] } }
     }
 }
 

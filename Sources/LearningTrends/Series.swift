@@ -20,6 +20,8 @@ public struct SeriesPoint: Hashable, Sendable {
     public let provenance: Provenance?
     /// For a point made up by ``Series/filled(_:)``, how.
     public let fill: FillMethod?
+    /// The period the figure covers when it is not the plain year (a stock at the end of a span).
+    public var period: Period? = nil
 
     /// Creates a point.
     public init(year: Int, value: Double?, base: Double? = nil, rate: RateReading? = nil, target: Target? = nil,
@@ -39,6 +41,7 @@ public struct SeriesPoint: Hashable, Sendable {
     public init(_ o: Observation) {
         self.init(year: o.year, value: o.value, base: o.base, rate: o.rateReading, target: o.target, qualifier: o.qualifier,
                   isDerived: o.isDerived, provenance: o.provenance)
+        period = o.period
     }
 }
 
@@ -53,6 +56,11 @@ public struct Series: Hashable, Sendable {
     public let region: Region
     /// The points, one per year, in year order.
     public let points: [SeriesPoint]
+    /// The region's figures of the indicator for other periods (half-years, a term's totals), which are
+    /// not points of a year-by-year series; in year order.
+    public var otherPeriods: [SeriesPoint] = []
+    /// The points whose figure two documents give differently: the one used and the other.
+    public var conflicts: [SourceConflict] = []
 
     /// Creates a series from points in any order (one per year).
     public init(indicator: Indicator, region: Region, points: [SeriesPoint]) {
@@ -67,6 +75,9 @@ public struct Series: Hashable, Sendable {
         guard let indicator = dataset.catalogue[indicator], let region = dataset.gazetteer[region] else { return nil }
         self.init(indicator: indicator, region: region,
                   points: dataset.headlineRows(indicator: indicator.id, region: region.id).map { SeriesPoint(dataset[$0]) })
+        otherPeriods = dataset.unscopedRows(indicator: indicator.id, region: region.id).filter { !dataset.isHeadline(at: $0) }.map { SeriesPoint(dataset[$0]) }
+        let byRow = dataset.conflictsByRow
+        if !byRow.isEmpty { conflicts = dataset.headlineRows(indicator: indicator.id, region: region.id).compactMap { byRow[$0] } }
     }
 
     /// The years with a point.

@@ -123,7 +123,7 @@ struct SeedDatasetTests {
                                                         scope: "tham gia thí điểm tại huyện Trấn Yên và thành phố Yên Bái"))
         #expect(citizens.target?.value == 800)
         #expect(citizens.target?.upperBound == 1000)
-        #expect(citizens.period == 2020...2021)
+        #expect(citizens.period == .years(2020, 2021))
     }
 
     @Test("implied figures are stored as derived, with their rule")

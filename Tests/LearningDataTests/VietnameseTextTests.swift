@@ -31,6 +31,10 @@ struct VietnameseTextTests {
     func suggestions() {
         #expect(editDistance("kitten", "sitting") == 3)
         #expect(editDistance("", "abc") == 3)
+        // Two neighbours swapped are one slip, not two: "yaer" is nearer "year" than "per".
+        #expect(editDistance("yaer", "year") == 1)
+        #expect(editDistance("yaer", "per") == 2)
+        #expect(closestMatches(to: "yaer", among: ["per", "year", "periods"]).first == "year")
         #expect(closestMatches(to: "binh tanh", among: ["Bình Thạnh", "Bắc Kạn", "Hán Đà"]) == ["Bình Thạnh"])
         #expect(closestMatches(to: "zzzzzz", among: ["Bình Thạnh"]).isEmpty)
     }

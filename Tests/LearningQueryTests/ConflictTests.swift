@@ -50,8 +50,8 @@ struct ConflictTests {
         let session = QuerySession(dataset: try Self.load(), settings: OutputSettings(format: .csv, maxRows: nil, maxCellWidth: nil))
         func csv(_ query: String) throws -> String { session.render(try session.evaluate(query)).replacingOccurrences(of: "\r\n", with: "\n") }
         #expect(try csv("conflicts()") == """
-            region,indicator,year,scope,used,other,difference,used_document,other_document,used_quote,other_quote
-            Huyện B,members,2016,,4180,4100,80,end.txt,mid.txt,4.180 hội viên,4.100 hội viên
+            region,indicator,year,period,scope,used,other,difference,used_document,other_document,used_quote,other_quote
+            Huyện B,members,2016,,,4180,4100,80,end.txt,mid.txt,4.180 hội viên,4.100 hội viên
             """)
         let check = try csv("check() | where rule == \"sources_disagree\" | select region, year, left, right, other")
         #expect(check == "region,year,left,right,other\nHuyện B,2016,4180,4100,members 2016 in huyện Huyện B")
