@@ -15,13 +15,13 @@ public struct Dataset: Sendable {
     public let catalogue: IndicatorCatalogue
     /// The source documents quotes are taken from.
     public let documents: DocumentStore
-    /// The observations, one array per field, sorted by indicator, year, region and scope.
+    /// The observations, one array per field, sorted by indicator, year, region, scope and period.
     public let columns: ObservationColumns
     let strings: StringPool
     /// The user's own columns (`x_…` in `figures.csv`), in file order; each row's are in ``extras(at:)``.
     public let extraColumns: [String]
     /// Figures another document gives for a row of this dataset, differently, that the dataset does not
-    /// use: of two documents giving one region, indicator, year and scope, the row later in the file
+    /// use: of two documents giving one region, indicator, year, period and scope, the row later in the file
     /// is used and the earlier one kept here (see ``conflicts``). Nil when no two sources disagree.
     public var superseded: Dataset? { supersededRows?.dataset }
     private let supersededRows: Boxed?

@@ -1,11 +1,11 @@
 /// Collects observations in any order and makes a sorted, indexed ``Dataset``.
 ///
 /// Validation of names is the caller's: the builder takes regions and indicators that exist in its
-/// gazetteer and catalogue. It finds duplicates itself (two rows for the same region, indicator, year
+/// gazetteer and catalogue. It finds duplicates itself (two rows for the same region, indicator, year, period
 /// and scope), after sorting, in one pass.
 ///
 /// Rows are kept apart by indicator and year as they arrive (a ``RowBucket`` each), so the dataset's
-/// order (indicator, year, region, scope) costs only a sort by region inside each bucket, and building
+/// order (indicator, year, region, scope, period) costs only a sort by region inside each bucket, and building
 /// the dataset moves each bucket into place and frees it: a load holds its rows about once, never
 /// twice.
 public struct DatasetBuilder: Sendable {
@@ -125,10 +125,10 @@ public struct DatasetBuilder: Sendable {
         return d
     }
 
-    /// Sorts (by indicator, year, region, scope, then the order added), indexes and returns the dataset.
+    /// Sorts (by indicator, year, region, scope, period, then the order added), indexes and returns the dataset.
     ///
     /// - Throws: ``BuildError/duplicates(_:)`` listing every pair of rows with the same region,
-    ///   indicator, year and scope, by the lines given to ``append(_:line:)``.
+    ///   indicator, year, period and scope, by the lines given to ``append(_:line:)``.
     /// - Parameter extraColumns: the user's own columns (`x_…`) in the order to show them; those rows
     ///   fill but the list leaves out come after it, by name.
     public consuming func build(name: String, documents: DocumentStore = DocumentStore(), extraColumns: [String] = []) throws(BuildError) -> Dataset {
@@ -259,7 +259,7 @@ public enum BuildError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownRegion(RegionID)
     case unknownIndicator(IndicatorID)
     case yearOutOfRange(Int)
-    /// Pairs of source lines that give the same region, indicator, year and scope.
+    /// Pairs of source lines that give the same region, indicator, year, period and scope.
     case duplicates([(Int, Int)])
 
     public static func == (a: Self, b: Self) -> Bool { a.description == b.description }
@@ -270,7 +270,7 @@ public enum BuildError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownIndicator(id): "unknown indicator “\(id)”"
         case let .yearOutOfRange(year): "year \(year) is out of range"
         case let .duplicates(pairs):
-            pairs.map { "lines \($0.0) and \($0.1) give the same region, indicator, year and scope" }.joined(separator: "\n")
+            pairs.map { "lines \($0.0) and \($0.1) give the same region, indicator, year, period and scope" }.joined(separator: "\n")
         }
     }
 }

@@ -44,7 +44,7 @@ struct DuplicateRecords {
     func diagnostic(first: Int, second: Int, reader: RowReader?, document: (String) -> SourceDocument?) -> Diagnostic {
         let a = observation(first, reader, document: document), b = observation(second, reader, document: document)
         let differences = a.flatMap { a in b.map { Self.differences(a, $0, first: first) } } ?? []
-        var message = "line \(second) gives the same region, indicator, year and scope as line \(first)"
+        var message = "line \(second) gives the same region, indicator, year, period and scope as line \(first)"
         message += differences.isEmpty ? ", with the same figure" : ": " + differences.joined(separator: "; ")
         let hint: String
         // (Two rows from two documents are not duplicates: the builder keeps both as sources that disagree.)

@@ -3,7 +3,7 @@
 /// The dense columns hold what every analysis scans (region, indicator, year, value, base, target,
 /// stated percentage); missing numbers are NaN there and come out as nil through ``Dataset``. What
 /// only some rows carry (scope, period, quotes, notes, derivations) lives in a sparse column. Rows are
-/// sorted by indicator, year, region and scope, so the rows of one indicator, or of one indicator in
+/// sorted by indicator, year, region, scope and period, so the rows of one indicator, or of one indicator in
 /// one year, are one contiguous range.
 public struct ObservationColumns: Sendable {
     /// Region of each row, as a position in the dataset's ``Gazetteer``.

@@ -4,7 +4,7 @@ extension Functions {
     /// Functions about the sources themselves: where two documents disagree.
     static let sourceFunctions: [BuiltinFunction] = [
         builtin("conflicts", [], returns: "table", columns: ConflictTable.columns, topic: "targets",
-                summary: "Every figure two documents give differently (the same region, indicator, year and scope): the one used, the other, the difference and both quotes.",
+                summary: "Every figure two documents give differently (the same region, indicator, year, period and scope): the one used, the other, the difference and both quotes.",
                 example: "conflicts()") { (a: inout CallArguments) throws(QueryError) -> Value in
             .table(ConflictTable.table(a.dataset))
         },

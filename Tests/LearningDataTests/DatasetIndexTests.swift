@@ -67,7 +67,7 @@ struct DatasetIndexTests {
         #expect(community.statedPercent?.value == 100)
     }
 
-    @Test("two rows with the same region, indicator, year and scope are refused with both lines")
+    @Test("two rows with the same region, indicator, year, period and scope are refused with both lines")
     func duplicates() throws {
         var builder = DatasetBuilder(gazetteer: dataset.gazetteer)
         let o = Observation(region: "bac-kan", indicator: "members", year: 2017, value: 1)

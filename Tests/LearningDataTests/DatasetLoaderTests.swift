@@ -143,7 +143,7 @@ struct DatasetLoaderTests {
     func duplicate() throws {
         let folder = try TemporaryDataset(figures: [TemporaryDataset.header, TemporaryDataset.goodRow, "binh thanh,members,2022,5,,,,,", TemporaryDataset.goodRow].joined(separator: "\n"))
         let error = try #require(folder.errors().first)
-        #expect(error.message == "line 4 gives the same region, indicator, year and scope as line 2, with the same figure")
+        #expect(error.message == "line 4 gives the same region, indicator, year, period and scope as line 2, with the same figure")
         #expect(error.sourceLine == TemporaryDataset.goodRow)
         #expect(error.hint == "line 2 is “\(Diagnostic.excerpt(TemporaryDataset.goodRow, limit: 120))”. The figure is given twice: remove one of the rows")
     }
@@ -161,7 +161,7 @@ struct DatasetLoaderTests {
             """
         let errors = try TemporaryDataset(figures: figures, documents: documents).errors()
         // Lines 2 and 4 come from two documents: sources that disagree, kept (see ConflictTests), not an error.
-        #expect(errors.map(\.message) == ["line 5 gives the same region, indicator, year and scope as line 3: base 7 on line 3, 8 here"])
+        #expect(errors.map(\.message) == ["line 5 gives the same region, indicator, year, period and scope as line 3: base 7 on line 3, 8 here"])
         #expect(errors.last?.hint?.hasSuffix("Give one of them a scope (the part of the region or the sub-category it counts), or remove one") == true)
     }
 

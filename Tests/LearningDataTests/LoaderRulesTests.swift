@@ -14,7 +14,11 @@ struct LoaderRulesTests {
     @Test("a refused row says what and where", arguments: [
         // period and year
         ("ho-chi-minh/binh-thanh,members,2021,2020-2022,5,,,,", 2, 32, "filed under its last year, 2022, not 2021"),
-        ("ho-chi-minh/binh-thanh,members,2022,2023-2022,5,,,,", 2, 37, "is not a period"),
+        ("ho-chi-minh/binh-thanh,members,2022,2023-2022,5,,,,", 2, 37, "its last year comes before its first"),
+        ("ho-chi-minh/binh-thanh,members,2022,2022-H3,5,,,,", 2, 37, "“H3” is not a part of a year"),
+        ("ho-chi-minh/binh-thanh,members,2022,2022-12M,5,,,,", 2, 37, "is not a part of a year"),
+        ("ho-chi-minh/binh-thanh,members,2022,giữa năm,5,,,,", 2, 37, "does not start with a year"),
+        ("ho-chi-minh/binh-thanh,members,2022,2021-H1,5,,,,", 2, 32, "filed under its year, 2021, not 2022"),
         // derived rules: arithmetic of printed numbers that gives the value
         ("ho-chi-minh/binh-thanh,learning_clan,2021,,44,,54 - 11,doc.txt,tăng 11 dòng họ", 2, 48, "the rule gives 43, but the value is 44"),
         ("ho-chi-minh/binh-thanh,learning_clan,2021,,43,,the 54 clans less 11,doc.txt,tăng 11 dòng họ", 2, 48, "does not start with the rule's arithmetic"),
@@ -37,6 +41,10 @@ struct LoaderRulesTests {
 
     @Test("rows that keep the rules load", arguments: [
         "ho-chi-minh/binh-thanh,members,2022,2020-2022,5,,,,",
+        "ho-chi-minh/binh-thanh,members,2022,2022-H1,5,,,,",
+        "ho-chi-minh/binh-thanh,members,2022,2022-q3,5,,,,",
+        "ho-chi-minh/binh-thanh,members,2022,2022 – 9M,5,,,,",
+        "ho-chi-minh/binh-thanh,members,2022,2022,5,,,,",
         "ho-chi-minh/binh-thanh,learning_clan,2021,,43,,54 − 11: the 54 clans of 2022 are 11 more,doc.txt,có gần 54 dòng họ học tập [...] tăng 11 dòng họ",
         "ho-chi-minh/binh-thanh,gifts_value,2022,,80000000,,80 × 1000000,doc.txt,tặng 80 phần quà [...] 1 triệu đồng",
         "ho-chi-minh/binh-thanh,learning_clan,2022,,54,nearly,,doc.txt,có gần 54 dòng họ học tập",

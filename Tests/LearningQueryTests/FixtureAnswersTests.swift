@@ -74,6 +74,68 @@ struct FixtureAnswersTests {
         #expect(mixed.notes.contains { $0.contains("Phú Lộc is a commune") })
     }
 
+    // MARK: 2. Periods are first-class
+
+    @Test("a five-year total is not ranked with one year's figure; the reason names its period")
+    func rankLikeWithLike() throws {
+        let t = try table("rank(fund_raised, year: 2020, by: \"value\")")
+        #expect(try column(t, "region") == ["Bình Yên"])
+        #expect(t.columnIndex("period") == nil)
+        #expect(t.notes.contains("not ranked: An Phú (nothing for 2020; a figure for 2016-2020 (5 years), not ranked with single years)"), "\(t.notes)")
+    }
+
+    @Test("periods: \"any\" ranks them together with a period column and a note; per: \"year\" averages the term")
+    func rankAnyPeriods() throws {
+        let any = try table("rank(fund_raised, year: 2020, by: \"value\", periods: \"any\")")
+        #expect(try column(any, "region") == ["An Phú", "Bình Yên"])
+        #expect(try column(any, "period") == ["2016-2020", ""])
+        #expect(any.notes.contains { $0.hasPrefix("periods mixed (periods: \"any\"): besides whole years, 2016-2020 (5 years) ×1") })
+        let yearly = try table("rank(fund_raised, year: 2020, by: \"value\", per: \"year\")")
+        #expect(try column(yearly, "value") == ["5000000000", "4800000000"])
+        #expect(try column(yearly, "basis") == ["printed, per year of 2016-2020", "printed"])
+        let term = try table("rank(fund_raised, by: \"value\", periods: \"2016-2020\")")
+        #expect(try column(term, "region") == ["An Phú"])
+        #expect(throws: QueryError.self) { try session.evaluate("rank(fund_raised, year: 2019, periods: \"2016-2020\")") }
+    }
+
+    @Test("a year's roll-up leaves out a term's total and counts it; periods: \"any\" sums it and says so")
+    func rollupPeriods() throws {
+        let year = try table("rollup(fund_raised, 2020, \"country\")")
+        #expect(try row(year, "Việt Nam")["value"] == "4800000000")
+        #expect(year.notes.contains { $0.hasPrefix("left out: figures for other periods than the year 2020: 2016-2020 (5 years) ×1") }, "\(year.notes)")
+        let any = try table("rollup(fund_raised, 2020, \"country\", periods: \"any\")")
+        #expect(try row(any, "Việt Nam")["value"] == "29800000000")
+        #expect(any.notes.contains { $0.hasPrefix("periods mixed") })
+        // A half-year beside the year's own figure is not "left out": the region has its figure.
+        let members = try table("rollup(members, 2016, \"province\")")
+        #expect(!members.notes.contains { $0.hasPrefix("left out") })
+    }
+
+    @Test("the year-end stock is the series; the half-year is named beside it, and a term's flow is not a year")
+    func seriesPeriods() throws {
+        guard case let .series(s) = try session.evaluate("series(members, \"Đông Sơn\")") else { Issue.record("not a series"); return }
+        #expect(s.points.map(\.value) == [8650])
+        #expect(s.otherPeriods.map(\.period) == [.part(.half(1), of: 2016)])
+        guard case let .series(fund) = try session.evaluate("series(fund_raised, \"An Phú\")") else { Issue.record("not a series"); return }
+        #expect(fund.isEmpty && fund.otherPeriods.count == 1)
+    }
+
+    @Test("an answer that uses a figure two documents disagree on names the one it used")
+    func conflictUsed() throws {
+        let expected = "sources disagree: Kê Sát members 2020: 5350 from ha-lam-2021.txt used; ha-lam-2020.txt gives 5200"
+        for query in ["rank(members, year: 2020, by: \"value\", level: \"district\")", "rollup(members, 2020, \"province\")"] {
+            #expect(try table(query).notes.contains(expected), "\(query)")
+        }
+        #expect(try table("rank(members, year: 2021, by: \"value\", level: \"district\")").notes.allSatisfy { !$0.hasPrefix("sources disagree") })
+    }
+
+    @Test("W301 lists the years with a figure, not the years with only a target")
+    func noFigureYears() throws {
+        let outcome = try #require(session.run("value(learning_family, \"Nam Giang\", 2021)").first)
+        let warning = try #require(outcome.warnings.first)
+        #expect(warning.message.contains("(2021: only a target; years with a figure: 2019, 2020)"), "\(warning.message)")
+    }
+
     // MARK: 4. Roll-ups that are internally consistent
 
     @Test("value, base and rate each say on how many regions they rest; the rate is over the regions that give both")
