@@ -51,7 +51,9 @@ struct DuplicateRecords {
         if differences.isEmpty {
             hint = "The figure is given twice: remove one of the rows"
         } else {
-            hint = "Give one of them a scope (the part of the region or the sub-category it counts), or remove one"
+            hint = "If two reports give it, name each row's document (both are kept and the later is used); "
+                + "if one is for part of the year or for several years, give it a period (2017-H1, 2016-2020); "
+                + "if one counts a part of the region, give it a scope; otherwise remove one"
         }
         let earlier = text(first).map { "line \(first) is “\(Diagnostic.excerpt($0, limit: 120))”. " } ?? ""
         return Diagnostic(message: message, location: SourceLocation(file: file.name, line: second, column: 1),

@@ -74,9 +74,10 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
         let cleaned = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }).uppercased()
             .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
         let parts = cleaned.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard let year = parts.first.flatMap({ Int($0) }), (1900...2100).contains(year), parts.count <= 2 else {
+        guard let year = parts.first.flatMap({ Int($0) }), (1900...2100).contains(year) else {
             throw PeriodError(text: text, reason: "does not start with a year")
         }
+        guard parts.count <= 2 else { throw PeriodError(text: text, reason: "it has more than two parts") }
         guard parts.count == 2 else { self = .year(year); return }
         let second = parts[1]
         if let last = Int(second) {

@@ -257,7 +257,11 @@ extension Functions {
         if c.yearsDiffer {
             notes.append("years differ: each region's latest figure is shown, so some rows compare different years (see the year columns)")
         }
-        if c.regions.count == 2 { notes.append("difference = \(names[0]) − \(names[1]); rates in percentage points") }
+        if c.rows.isEmpty {
+            notes.append("no indicator has a headline figure of its own for two of these regions (compare does not sum the regions below them: rollup does)")
+        } else if c.regions.count == 2 {
+            notes.append("difference = \(names[0]) − \(names[1]); rates in percentage points")
+        }
         if c.rows.contains(where: { row in row.cells.contains { $0?.rateIsStated == true } }) {
             notes.append("some rates are stated percentages, used as printed")
         }

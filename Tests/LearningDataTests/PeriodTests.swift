@@ -18,7 +18,7 @@ struct PeriodTests {
 
     @Test("texts that are not periods say why", arguments: [
         ("2020-2016", "its last year comes before its first"), ("2016-H3", "not a part of a year"), ("2016-Q5", "not a part of a year"),
-        ("2016-12M", "not a part of a year"), ("năm 2016", "does not start with a year"), ("2016-2017-2018", "does not start with a year"),
+        ("2016-12M", "not a part of a year"), ("năm 2016", "does not start with a year"), ("2016-2017-2018", "more than two parts"), ("1800-1900", "does not start with a year"),
         ("2016-", "not a part of a year"),
     ])
     func refuses(_ text: String, _ reason: String) {

@@ -24,8 +24,8 @@ public func fuzzFigures(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         for row in 0..<min(dataset.count, 64) {
             let observation = dataset[row]
             invariant(dataset.observation(indicator: observation.indicator, region: observation.region, year: observation.year,
-                                          scope: observation.scope) == observation,
-                      "row \(row) is not found again by its indicator, region, year and scope")
+                                          scope: observation.scope, period: observation.period) == observation,
+                      "row \(row) is not found again by its indicator, region, year, scope and period")
         }
     }
     return 0
