@@ -5,6 +5,7 @@ import PackageDescription
 let package = Package(
     name: "khuyenhoc",
     products: [
+        .library(name: "LearningGeography", targets: ["LearningGeography"]),
         .library(name: "LearningData", targets: ["LearningData"]),
         .library(name: "LearningTrends", targets: ["LearningTrends"]),
         .library(name: "LearningTargets", targets: ["LearningTargets"]),
@@ -20,9 +21,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The data model: regions, indicators, observations, the columnar dataset, Vietnamese numbers and text.
+        // Vietnam's map before and after the 2025 reorganisation: units, codes, lifetimes, successors;
+        // administrative kinds and levels; Vietnamese text folding for names.
+        .target(
+            name: "LearningGeography",
+            plugins: [.plugin(name: "EmbedSeeds")]
+        ),
+        // The data model: regions, indicators, observations, the columnar dataset, Vietnamese numbers.
         .target(
             name: "LearningData",
+            dependencies: ["LearningGeography"],
             plugins: [.plugin(name: "EmbedSeeds")]
         ),
         // Time series: gaps, fills, change, growth, trend, roll-ups up the hierarchy, outliers.
@@ -60,6 +68,7 @@ let package = Package(
         .executableTarget(name: "KhuyenhocBench", dependencies: ["LearningQuery"]),
         // Helpers shared by the tests (a deterministic generator, tolerant comparison).
         .target(name: "TestSupport", dependencies: ["LearningSynth"], path: "Tests/TestSupport"),
+        .testTarget(name: "LearningGeographyTests", dependencies: ["LearningGeography", "TestSupport"]),
         .testTarget(name: "LearningDataTests", dependencies: ["LearningData", "TestSupport"]),
         .testTarget(name: "LearningTrendsTests", dependencies: ["LearningTrends", "TestSupport"]),
         .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets", "TestSupport"]),

@@ -1,12 +1,14 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every `.csv` and `.txt` file of the package's `seeds/` folder into the target as Swift string
-/// literals, so the library carries its dataset and source documents and needs no path at run time.
+/// Embeds every `.csv` and `.txt` file of one folder into the target as Swift string literals, so the
+/// library carries its data and needs no path at run time: `seeds/` for LearningData (the dataset and
+/// its source documents), `seeds/geography/` for LearningGeography (the national map).
 @main
 struct EmbedSeeds: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let seeds = context.package.directoryURL.appending(path: "seeds")
+        let folder = target.name == "LearningGeography" ? "seeds/geography" : "seeds"
+        let seeds = context.package.directoryURL.appending(path: folder)
         let files = try FileManager.default
             .contentsOfDirectory(at: seeds, includingPropertiesForKeys: nil)
             .filter { ["csv", "txt"].contains($0.pathExtension) }

@@ -41,7 +41,3 @@ public enum PlainNumber {
         return NumberWriter.decimal(value, style: .en, maximumFractionDigits: 9).replacingOccurrences(of: ",", with: "")
     }
 }
-
-extension StringProtocol {
-    var trimmingWhitespace: String { String(self).trimmingWhitespace }
-}

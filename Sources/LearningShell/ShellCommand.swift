@@ -122,11 +122,3 @@ public struct ShellError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The text the shell prints: the message after “error: ”, or rendered diagnostics as they are.
     public var shown: String { isRendered ? message : "error: \(message)" }
 }
-
-extension StringProtocol {
-    var trimmingWhitespace: String {
-        let s = String(self)
-        guard let first = s.firstIndex(where: { !$0.isWhitespace }), let last = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(s[first...last])
-    }
-}

@@ -12,6 +12,8 @@ public enum AdministrativeKind: String, Sendable, CaseIterable, Codable, CustomS
     case commune
     case ward
     case township
+    /// "Đặc khu": an island special zone, a commune-level unit from 1 July 2025 (Phú Quốc, Côn Đảo…).
+    case specialZone
     case quarter
     case village
     case residentialGroup
@@ -22,7 +24,7 @@ public enum AdministrativeKind: String, Sendable, CaseIterable, Codable, CustomS
         case .country: .country
         case .province, .centralCity: .province
         case .urbanDistrict, .ruralDistrict, .districtTown, .provincialCity: .district
-        case .commune, .ward, .township: .commune
+        case .commune, .ward, .township, .specialZone: .commune
         case .quarter, .village, .residentialGroup: .neighbourhood
         }
     }
@@ -40,6 +42,7 @@ public enum AdministrativeKind: String, Sendable, CaseIterable, Codable, CustomS
         case .commune: "xã"
         case .ward: "phường"
         case .township: "thị trấn"
+        case .specialZone: "đặc khu"
         case .quarter: "khu phố"
         case .village: "thôn"
         case .residentialGroup: "tổ dân phố"
@@ -67,6 +70,7 @@ public enum AdministrativeKind: String, Sendable, CaseIterable, Codable, CustomS
         case .commune: "commune"
         case .ward: "ward"
         case .township: "township"
+        case .specialZone: "special zone"
         case .quarter: "quarter"
         case .village: "village"
         case .residentialGroup: "residential group"
@@ -93,7 +97,7 @@ public enum AdministrativeKind: String, Sendable, CaseIterable, Codable, CustomS
 
     /// The prefixes a user may type before a name, folded, with the kinds each may mean; longest first so
     /// that "thanh pho" is tried before "t".
-    static let typedPrefixes: [(folded: String, kinds: Set<AdministrativeKind>)] = {
+    package static let typedPrefixes: [(folded: String, kinds: Set<AdministrativeKind>)] = {
         let cities: Set<AdministrativeKind> = [.centralCity, .provincialCity]
         let table: [(String, Set<AdministrativeKind>)] = [
             ("thanh pho truc thuoc trung uong", [.centralCity]), ("thanh pho thuoc tinh", [.provincialCity]),
@@ -101,7 +105,7 @@ public enum AdministrativeKind: String, Sendable, CaseIterable, Codable, CustomS
             ("quan", [.urbanDistrict]), ("q", [.urbanDistrict]), ("huyen", [.ruralDistrict]), ("h", [.ruralDistrict]),
             ("thi xa", [.districtTown]), ("tx", [.districtTown]),
             ("thi tran", [.township]), ("tt", [.township]), ("xa", [.commune]), ("x", [.commune]),
-            ("phuong", [.ward]), ("p", [.ward]), ("khu pho", [.quarter]), ("kp", [.quarter]),
+            ("phuong", [.ward]), ("p", [.ward]), ("dac khu", [.specialZone]), ("khu pho", [.quarter]), ("kp", [.quarter]),
             ("thon", [.village]), ("to dan pho", [.residentialGroup]), ("tdp", [.residentialGroup]),
         ]
         return table.sorted { $0.0.count > $1.0.count }
@@ -112,7 +116,7 @@ public enum AdministrativeKind: String, Sendable, CaseIterable, Codable, CustomS
 
     /// Splits a folded name into the kinds its prefix names and the rest: "q binh thanh" gives
     /// ([.urbanDistrict], "binh thanh"). A prefix is only taken when a name follows it.
-    static func splitPrefix(folded: String) -> (kinds: Set<AdministrativeKind>?, rest: String) {
+    package static func splitPrefix(folded: String) -> (kinds: Set<AdministrativeKind>?, rest: String) {
         // Only the prefixes that start with the name's first word can match: one lookup for most names.
         guard let space = folded.firstIndex(of: " "), let candidates = prefixesByFirstWord[String(folded[..<space])] else { return (nil, folded) }
         for (prefix, kinds) in candidates where folded.hasPrefix(prefix + " ") {

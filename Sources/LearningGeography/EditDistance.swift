@@ -26,7 +26,7 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 /// The same distance between two sequences of scalars when it is at most `limit`, nil otherwise:
 /// only the diagonal band of width 2·limit + 1 is filled, and the work stops as soon as a whole row
 /// is over the limit, so a long or far-off name costs O(length · limit), not O(length²).
-func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+package func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
     guard abs(a.count - b.count) <= limit else { return nil }
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
     let outside = limit + 1

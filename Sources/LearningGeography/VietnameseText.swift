@@ -14,7 +14,7 @@ public enum VietnameseText {
     /// Whether a text is NFC without asking Foundation: every scalar is below U+0300 (ASCII and the
     /// Latin blocks, with ơ and ư) or a precomposed letter of U+1E00–U+1EFF (ạ, ế, ỹ...), so nothing
     /// can decompose or combine. A national gazetteer's names all are.
-    static func isPlainlyNFC(_ text: String) -> Bool {
+    package static func isPlainlyNFC(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
     }
 
@@ -64,7 +64,7 @@ public enum VietnameseText {
 
     /// The rule itself: decompose (NFD), drop combining marks, keep letters and digits in lower case
     /// ("đ" as "d"), and make every other run one space.
-    static func foldByRule(_ text: String) -> String {
+    package static func foldByRule(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
