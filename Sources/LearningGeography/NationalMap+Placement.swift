@@ -18,7 +18,11 @@ extension NationalMap {
     public func placement(of id: RegionID, level: AdministrativeLevel, on day: CalendarDay) -> Placement {
         guard let unit = self[id] else { return .none("\(id) is not a unit of Vietnam's map") }
         if level == .district, day >= .reorganisation { return .none("there are no districts from \(CalendarDay.reorganisation): the level was abolished") }
-        guard level <= unit.level else { return .none("\(unit.qualifiedName) is above the \(level.name) level") }
+        if level > unit.level {
+            // A district's figure among the communes of the new map: it was divided between them.
+            let next = successors(of: unit.id).compactMap { self[$0.later] }.filter { $0.level == level && $0.isValid(on: day) }
+            return next.isEmpty ? .none("\(unit.qualifiedName) is above the \(level.name) level") : .split(next)
+        }
         var current = unit
         // Up to the level asked for, through the parents of the unit's own time.
         while current.level > level, let parent = current.parent.flatMap({ self[$0] }) { current = parent }

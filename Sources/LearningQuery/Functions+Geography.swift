@@ -1,0 +1,110 @@
+import LearningData
+import LearningTrends
+
+extension Functions {
+    /// Functions about Vietnam's map and its 2025 reorganisation.
+    static let geographyFunctions: [BuiltinFunction] = [
+        builtin("successors", [Parameter("region", "region or text"), Parameter("level", "text", optional: true),
+                               Parameter("as_of", "year or date", optional: true)],
+                returns: "table", columns: successionColumns, topic: "geography",
+                summary: "What became of a unit of Vietnam's map in the 2025 reorganisation: the units it went into, whole or in part. "
+                    + "With `level`, the unit of that level that holds it on the day `as_of` (by default 1 July 2025): `successors(\"Bắc Kạn\", level: \"province\")` is Thái Nguyên.",
+                example: "successors(\"Bắc Kạn\", level: \"province\")") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let map = NationalMap.embedded
+            let level = try a.level("level")
+            let unit = try a.mapUnit("region", on: .lastDayBeforeReorganisation, level: level, map: map)
+            let day = try a.day("as_of") ?? .reorganisation
+            guard let level else {
+                return .table(successionTable(map.successors(of: unit.id).map { ($0, $0.later) }, map: map,
+                                              notes: ["\(unit.qualifiedName) (\(unit.id), \(unit.lifetime))"
+                                                      + (map.successors(of: unit.id).isEmpty ? ": no successor; it went on under its own id, or is still valid" : "")]))
+            }
+            switch map.placement(of: unit.id, level: level, on: day) {
+            case let .whole(holder):
+                let link = Succession(earlier: unit.id, later: holder.id, share: .whole, day: day)
+                return .table(successionTable([(link, holder.id)], map: map, notes: ["the \(level.name) that holds \(unit.qualifiedName) on \(day)"]))
+            case let .split(parts):
+                let links = parts.map { (Succession(earlier: unit.id, later: $0.id, share: .part, day: day), $0.id) }
+                return .table(successionTable(links, map: map, notes: ["\(unit.qualifiedName) was divided between these on \(day); the source gives no shares"]))
+            case let .none(reason):
+                throw a.failure(reason)
+            }
+        },
+        builtin("predecessors", [Parameter("region", "region or text")], returns: "table", columns: successionColumns, topic: "geography",
+                summary: "What a unit of Vietnam's map was made of: the earlier units that went into it in the 2025 reorganisation, whole or in part.",
+                example: "predecessors(\"Thái Nguyên\")") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let map = NationalMap.embedded
+            let unit = try a.mapUnit("region", on: .reorganisation, level: nil, map: map)
+            let links = map.predecessors(of: unit.id)
+            var notes = ["\(unit.qualifiedName) (\(unit.id), \(unit.lifetime))"]
+            if unit.validFrom == nil, unit.level == .province, !links.isEmpty { notes.append("it went on under its own name, the units listed merged into it") }
+            if links.isEmpty { notes.append("no earlier unit went into it") }
+            return .table(successionTable(links.map { ($0, $0.earlier) }, map: map, notes: notes))
+        },
+    ]
+
+    static let successionColumns = ["region", "id", "kind", "parent", "share", "valid", "code"]
+
+    /// A table of units linked to one: each shown is `shown` of its link.
+    static func successionTable(_ links: [(link: Succession, shown: RegionID)], map: NationalMap, notes: [String]) -> Table {
+        let units = links.map { map[$0.shown] }
+        return Table(columns: [
+            Column("region", units.map { .text($0?.name) }),
+            Column("id", links.map { .text($0.shown.rawValue) }),
+            Column("kind", units.map { .text($0?.kind.vietnamese) }),
+            Column("parent", units.map { u in .text(u?.parent.flatMap { map[$0] }?.name) }),
+            Column("share", links.map { .text($0.link.share.rawValue) }),
+            Column("valid", units.map { .text($0?.lifetime) }),
+            Column("code", units.map { .text($0?.code) }),
+        ], notes: notes + (links.contains { $0.link.share == .part } ? ["share “part”: the unit was divided; the source does not say how much of it each received"] : []))
+    }
+}
+
+extension CallArguments {
+    /// A unit of the national map: a region of the dataset (by its id, or the official unit it lies in),
+    /// a name of a dataset region, or a name of the map, looked up on `day` when it names units of both
+    /// times.
+    func mapUnit(_ name: String, on day: CalendarDay, level: AdministrativeLevel?, map: NationalMap) throws(QueryError) -> AdministrativeUnit {
+        switch raw(name) {
+        case let .region(region):
+            guard let unit = ReexpressedRollup.officialUnit(of: region, in: dataset, map: map) else {
+                throw failure("\(region.qualifiedName) (\(region.id)) is not a unit of Vietnam's map, nor below one")
+            }
+            return unit
+        case let .text(text):
+            func located(_ error: UnitLookupError) -> QueryError {
+                if case .notFound = error { return QueryError(context.source.diagnostic("E303", error.description, at: span(name))) }
+                return QueryError(context.source.diagnostic("E302", error.description, at: span(name)))
+            }
+            // A region of the dataset first: in the seeds "Bình Thạnh" is the district the reports are about.
+            if let region = try? dataset.gazetteer.lookup(text), level == nil || region.level == level,
+               let unit = ReexpressedRollup.officialUnit(of: region, in: dataset, map: map) { return unit }
+            // The level asked for settles "Bắc Kạn" (the province, not the city) when it can.
+            if let level, let unit = try? map.unit(named: text, on: nil, level: level) { return unit }
+            do throws(UnitLookupError) { return try map.unit(named: text, on: nil) } catch {
+                guard case .ambiguous = error else { throw located(error) }
+                // A name of both times: the time the function looks from settles it.
+                do throws(UnitLookupError) { return try map.unit(named: text, on: day) } catch { throw located(error) }
+            }
+        case let other:
+            throw wrongType(name, expected: "a region or a name", got: other, at: span(name))
+        }
+    }
+
+    /// A day given as a year (its last day, when a year's figures stand) or as a date text.
+    func day(_ name: String) throws(QueryError) -> CalendarDay? {
+        guard has(name) else { return nil }
+        switch raw(name) {
+        case let .year(y): return .endOf(y)
+        case let .number(x) where x == x.rounded() && abs(x) < 10_000: return .endOf(Int(x))
+        case let .text(t):
+            guard let day = CalendarDay(parsing: t) else {
+                throw QueryError(context.source.diagnostic("E207", "“\(Diagnostic.excerpt(t))” is not a day", at: span(name),
+                                                           expected: "a year (2026) or a date (2025-07-01, 1/7/2025)"))
+            }
+            return day
+        case let other:
+            throw wrongType(name, expected: "a year or a date", got: other, at: span(name))
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import LearningData
+
+/// A year's figures rolled up to a level and re-expressed in the units of another day's map: the
+/// 2022 figures of provinces that merged in 2025, summed into the province they became.
+///
+/// The figures are first rolled up as of their own year (``RollupResult``: each region's own figure,
+/// or the sum below it); each row's region is then placed on the map of `day`
+/// (``NationalMap/placement(of:level:on:)``). Where a region lies whole in a unit of that day, its
+/// value, base and rate go into that unit; where it was divided, its figure is not apportioned: it is
+/// left out and named in ``refused``. Value, base and rate each keep their own coverage, counted in
+/// the regions of the figures' year that make up the unit.
+public struct ReexpressedRollup: Sendable {
+    /// One unit of the day's map with the figures of the regions it holds.
+    public struct Row: Sendable {
+        /// The unit of that day.
+        public let unit: AdministrativeUnit
+        /// The regions of the figures' year that make it up, with a figure or not, in map order.
+        public let parts: [AdministrativeUnit]
+        /// Sums over the parts that give each: the value, the base, and numerator and denominator of
+        /// the rate over the parts that give both.
+        public let value: Double?, base: Double?, numerator: Double?, denominator: Double?
+        /// How many parts give the value, the base, and both.
+        public let valueCount: Int, baseCount: Int, rateCount: Int
+        /// The parts that give a value.
+        public let reporting: [AdministrativeUnit]
+        /// The sum's qualifier (a sum with a "gần" figure in it is nearly).
+        public let qualifier: Qualifier
+
+        /// Σ numerators ÷ Σ denominators, as a fraction.
+        public var rate: Double? {
+            guard let numerator, let denominator, denominator != 0 else { return nil }
+            return numerator / denominator
+        }
+    }
+
+    /// The roll-up in the figures' own units.
+    public let source: RollupResult
+    /// The day whose units the figures are expressed in.
+    public let day: CalendarDay
+    /// The units of that day that receive a figure, in map order.
+    public let rows: [Row]
+    /// Regions whose figure was not placed: divided between several units of that day, or not on the
+    /// map; each with the reason.
+    public let refused: [(region: Region, reason: String)]
+
+    /// Rolls `indicator` up to `level` for `year`, then re-expresses the rows in the units of `day`.
+    public init(_ dataset: Dataset, indicator: IndicatorID, year: Int, level: AdministrativeLevel, asOf day: CalendarDay,
+                map: NationalMap = .embedded, periods: PeriodChoice = .years) throws(RollupError) {
+        // On the map of the figures' own year: a district-level roll-up for a year after 2025 has no
+        // districts to put the figures in, but the figures' own level is the one their year had.
+        let source = try RollupResult(dataset, indicator: indicator, year: year, level: level, periods: periods)
+        var groups: [RegionID: [(unit: AdministrativeUnit, row: RollupRow)]] = [:]
+        var order: [RegionID] = []
+        var refused: [(Region, String)] = []
+        for row in source.rows {
+            guard let own = Self.officialUnit(of: row.region, in: dataset, map: map) else {
+                if row.value != nil || row.base != nil { refused.append((row.region, "not a unit of Vietnam's map, nor below one")) }
+                continue
+            }
+            switch map.placement(of: own.id, level: level, on: day) {
+            case let .whole(unit):
+                if groups[unit.id] == nil { order.append(unit.id) }
+                groups[unit.id, default: []].append((own, row))
+            case let .split(units):
+                if row.value != nil || row.base != nil {
+                    refused.append((row.region, "divided between " + units.map(\.qualifiedName).joined(separator: ", ") + "; not apportioned"))
+                }
+            case let .none(reason):
+                if row.value != nil || row.base != nil { refused.append((row.region, reason)) }
+            }
+        }
+        self.source = source
+        self.day = day
+        self.refused = refused
+        rows = order.compactMap { id in
+            guard let unit = map[id], let members = groups[id] else { return nil }
+            return Self.row(unit, members: members, level: level, day: day, map: map)
+        }.sorted { $0.unit.code < $1.unit.code }
+    }
+
+    /// The official unit a dataset region is, or lies in: itself when its id is the map's, else its
+    /// nearest ancestor that is (a thôn's commune).
+    public static func officialUnit(of region: Region, in dataset: Dataset, map: NationalMap) -> AdministrativeUnit? {
+        var current: Region? = region
+        var steps = 0
+        while let r = current, steps < 8 {
+            if let unit = map[r.id] { return unit }
+            current = r.parent.flatMap { dataset.gazetteer[$0] }
+            steps += 1
+        }
+        return nil
+    }
+
+    private static func row(_ unit: AdministrativeUnit, members: [(unit: AdministrativeUnit, row: RollupRow)], level: AdministrativeLevel,
+                            day: CalendarDay, map: NationalMap) -> Row {
+        var value = 0.0, base = 0.0, numerator = 0.0, denominator = 0.0
+        var valueCount = 0, baseCount = 0, rateCount = 0
+        var qualifier = Qualifier.exact
+        var reporting: [AdministrativeUnit] = []
+        for (part, r) in members {
+            if let v = r.value { value += v; valueCount += 1; reporting.append(part); qualifier = qualifier.combined(with: r.qualifier) }
+            if let b = r.base { base += b; baseCount += 1 }
+            if let n = r.numerator, let d = r.denominator { numerator += n; denominator += d; rateCount += 1 }
+        }
+        // Every unit of the figures' level that went into this one, whether the dataset has it or not.
+        let all = map.predecessors(of: unit.id).compactMap { map[$0.earlier] }.filter { $0.level == level && $0.id != unit.id }
+        // A unit that went on through the change (a province that kept its name) is one of its own parts.
+        var parts = (unit.validFrom == nil ? [unit] : []) + all
+        for (part, _) in members where !parts.contains(where: { $0.id == part.id }) { parts.append(part) }
+        return Row(unit: unit, parts: parts, value: valueCount > 0 ? value : nil, base: baseCount > 0 ? base : nil,
+                   numerator: rateCount > 0 ? numerator : nil, denominator: rateCount > 0 ? denominator : nil,
+                   valueCount: valueCount, baseCount: baseCount, rateCount: rateCount, reporting: reporting, qualifier: qualifier)
+    }
+}
