@@ -267,6 +267,11 @@ extension Dataset {
         for r in 0..<n where levels[r] >= level && levels[r] <= deepest {
             inScope[r] = area.map { g.isWithin(Gazetteer.Index(r), $0) } ?? true
         }
+        // On a map with lifetimes, only the units of the year: a province's old districts in 2022, its
+        // new communes in 2026 (in 2025, the year of the change, both).
+        if g.hasLifetimes {
+            for r in 0..<n where inScope[r] && !g.regions[r].isValid(inYear: year) { inScope[r] = false }
+        }
         // Own figures: the headline row of each region that gives a value or a base.
         var reported = [Int32](repeating: -1, count: n)
         let hasScopes = !columns.detailRows.isEmpty

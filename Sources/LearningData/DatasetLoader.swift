@@ -24,15 +24,16 @@ public enum DatasetLoader {
         let figuresPath = isDirectory.boolValue ? folder.appendingPathComponent(figuresFileName).path : path
         let regionsPath = folder.appendingPathComponent(regionsFileName).path
         let gazetteer: Gazetteer
+        guard FileManager.default.isReadableFile(atPath: figuresPath) else {
+            throw DatasetLoadError([Diagnostic(message: "cannot read \(figuresPath)")])
+        }
         if FileManager.default.fileExists(atPath: regionsPath) {
             gazetteer = try RegionsFileReader.read(readFile(regionsPath))
         } else if isDirectory.boolValue {
-            throw DatasetLoadError([Diagnostic(message: "\(path) has no \(regionsFileName)", expected: "\(figuresFileName) and \(regionsFileName) in the folder")])
+            // No regions.csv: the figures name official units, taken from Vietnam's map.
+            gazetteer = try nationalGazetteer(figures: readFile(figuresPath))
         } else {
             gazetteer = try Dataset.embedded().gazetteer
-        }
-        guard FileManager.default.isReadableFile(atPath: figuresPath) else {
-            throw DatasetLoadError([Diagnostic(message: "cannot read \(figuresPath)")])
         }
         return try FiguresStreamReader.read(path: figuresPath, name: path, gazetteer: gazetteer, catalogue: catalogue) { name in
             // A document name is a plain file name: no way out of the dataset's folder.
@@ -49,6 +50,18 @@ public enum DatasetLoader {
                              catalogue: IndicatorCatalogue = .standard, name: String) throws(DatasetLoadError) -> Dataset {
         let gazetteer = try RegionsFileReader.read(regions)
         return try FiguresFileReader.read(figures, gazetteer: gazetteer, catalogue: catalogue, name: name) { documents[$0] }
+    }
+
+    /// The gazetteer of a folder without `regions.csv`: the official units its figures name (by id, or
+    /// by name in each row's year), with their ancestors and those ancestors' other units of the time.
+    static func nationalGazetteer(figures: SourceFile, map: NationalMap = .embedded) throws(DatasetLoadError) -> Gazetteer {
+        let (ids, problems) = NationalRegions.named(in: figures, map: map)
+        var list = ProblemList()
+        for p in problems where !list.isFull { list.add(p) }
+        try list.throwIfAny()
+        do { return try Gazetteer(NationalRegions.closure(of: ids, map: map)) } catch {
+            throw DatasetLoadError([Diagnostic(message: "\(figures.name): \(error)")])
+        }
     }
 
     private static func readFile(_ path: String) throws(DatasetLoadError) -> SourceFile {

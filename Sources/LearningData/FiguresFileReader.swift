@@ -87,8 +87,10 @@ struct RowReader {
         if let byID = gazetteer[RegionID(regionText)] {
             region = byID
         } else {
-            do { region = try gazetteer.lookup(regionText) } catch {
-                throw fail("region", error.description, expected: "a region id or name from regions.csv")
+            // A name is of its figure's time: "Bình Thạnh" of 2022 is the district, of 2026 the ward.
+            let year = (try? text("year")).flatMap { $0.flatMap { Int($0) } }
+            do { region = try gazetteer.lookup(regionText, year: year) } catch {
+                throw fail("region", error.description, expected: "a region id or name from regions.csv, or an official unit's")
             }
         }
         let indicatorText = try text("indicator") ?? ""

@@ -14,6 +14,9 @@ public struct Gazetteer: Sendable {
     public var extraColumns: [String] = []
     /// The level of each region, by index: scans over rows read this, not the regions themselves.
     public let levels: [AdministrativeLevel]
+    /// Whether some region has a lifetime (units of Vietnam's map that began or ended in 2025): then
+    /// roll-ups keep to the units of the year.
+    public let hasLifetimes: Bool
     private let indexByID: [RegionID: Index]
     private let parentIndex: [Index]            // -1 for the root
     private let childOffsets: [Int]             // children of i are childList[childOffsets[i]..<childOffsets[i+1]]
@@ -26,6 +29,7 @@ public struct Gazetteer: Sendable {
         for (i, region) in regions.enumerated() {
             if indexByID.updateValue(Index(i), forKey: region.id) != nil { throw .duplicateID(region.id) }
         }
+        hasLifetimes = regions.contains { $0.hasLifetime }
         var parentIndex = [Index](repeating: -1, count: regions.count)
         var childCounts = [Int](repeating: 0, count: regions.count + 1)
         for (i, region) in regions.enumerated() {
@@ -161,9 +165,12 @@ public struct Gazetteer: Sendable {
     /// Finds one region by what a person would type: the id, the name, an alias, with or without the
     /// kind before it ("Q. Bình Thạnh", "quận Bình Thạnh", "binh thanh"), ignoring case and diacritics.
     ///
-    /// - Parameter level: keeps only regions of this level, which settles "Bắc Kạn" (city or province).
+    /// - Parameters:
+    ///   - level: keeps only regions of this level, which settles "Bắc Kạn" (city or province).
+    ///   - year: where several fit, keeps those valid in that year: "Bình Thạnh" of a 2022 figure is the
+    ///     district, of a 2026 figure the ward.
     /// - Throws: ``RegionLookupError`` when nothing fits, or more than one region fits.
-    public func lookup(_ name: String, level: AdministrativeLevel? = nil) throws(RegionLookupError) -> Region {
+    public func lookup(_ name: String, level: AdministrativeLevel? = nil, year: Int? = nil) throws(RegionLookupError) -> Region {
         let typed = VietnameseText.nfc(name).trimmingWhitespace
         if let i = indexByID[RegionID(typed)], level == nil || regions[Int(i)].level == level { return regions[Int(i)] }
         let folded = VietnameseText.fold(typed)
@@ -174,6 +181,10 @@ public struct Gazetteer: Sendable {
         var fitting = found.map { regions[Int($0)] }
         if let kinds, byFoldedName[folded] == nil { fitting = fitting.filter { kinds.contains($0.kind) } }
         if let level { fitting = fitting.filter { $0.level == level } }
+        if let year, fitting.count > 1 {
+            let valid = fitting.filter { $0.isValid(inYear: year) }
+            if !valid.isEmpty { fitting = valid }
+        }
         switch fitting.count {
         case 1:
             return fitting[0]

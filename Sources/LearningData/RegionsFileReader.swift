@@ -1,9 +1,13 @@
 /// Reads `regions.csv`: `id, name, kind, parent, aliases, evidence` (aliases separated by `|`).
+///
+/// A region whose id is an official unit's (``NationalMap``) must have that unit's parent; a region
+/// may have an official unit as its parent without listing it (a thôn under its commune): the official
+/// units it needs are then taken from the map, with their lifetimes.
 enum RegionsFileReader {
     static let required = ["id", "name", "kind", "parent"]
     static let optional = ["aliases", "evidence"]
 
-    static func read(_ file: SourceFile) throws(DatasetLoadError) -> Gazetteer {
+    static func read(_ file: SourceFile, map: NationalMap? = .embedded) throws(DatasetLoadError) -> Gazetteer {
         var reader = CSVReader(bytes: file.bytes, file: file.name)
         var problems = ProblemList()
         var regions: [Region] = []
@@ -44,8 +48,14 @@ enum RegionsFileReader {
                         throw reader.diagnostic(for: columns.field("id", record), "region id “\(id)” was already given on line \(earlier.line)")
                     }
                     lines[id] = (record[0].line, parentText.isEmpty ? nil : columns.field("parent", record))
-                    regions.append(Region(id: id, name: name, kind: kind, parent: parentText.isEmpty ? nil : RegionID(parentText),
-                                          aliases: aliases, evidence: evidence, extras: extras))
+                    var region = Region(id: id, name: name, kind: kind, parent: parentText.isEmpty ? nil : RegionID(parentText),
+                                        aliases: aliases, evidence: evidence, extras: extras)
+                    // An official unit keeps the file's names and evidence, and takes the map's lifetime.
+                    if let official = map?[id] {
+                        region.validFrom = official.validFrom
+                        region.validUntil = official.validUntil
+                    }
+                    regions.append(region)
                 } catch {
                     problems.add(error)
                 }
@@ -53,7 +63,26 @@ enum RegionsFileReader {
         } catch {
             problems.add(error)
         }
-        let ids = Set(regions.map(\.id))
+        var ids = Set(regions.map(\.id))
+        // Parents the file does not list but the map has: taken from the map, with what they need.
+        let official = Set(regions.compactMap(\.parent).filter { !ids.contains($0) && map?[$0] != nil })
+        if let map, !official.isEmpty {
+            for region in NationalRegions.closure(of: Dictionary(uniqueKeysWithValues: official.map { ($0, []) }), map: map) where !ids.contains(region.id) {
+                regions.append(region)
+                ids.insert(region.id)
+            }
+        }
+        // An official unit under another parent than the map's (a parent that is no region at all is
+        // told below, with the nearest one).
+        for region in regions {
+            guard let official = map?[region.id], let parent = region.parent, official.parent != parent,
+                  ids.contains(parent), let field = lines[region.id]?.parentField else { continue }
+            let named = official.parent.flatMap { map?[$0] }.map { " (\($0.qualifiedName))" } ?? ""
+            problems.add(reader.diagnostic(for: field,
+                                           "“\(Diagnostic.excerpt(region.id.rawValue))” is the official \(official.qualifiedName), whose parent is “\(official.parent?.rawValue ?? "")”\(named), not “\(Diagnostic.excerpt(parent.rawValue))”",
+                                           expected: "parent \(official.parent?.rawValue ?? "")",
+                                           hint: "give your own region an id of its own, or the official parent"))
+        }
         for region in regions {
             guard let parent = region.parent, !ids.contains(parent), let field = lines[region.id]?.parentField else { continue }
             let near = closestMatches(to: parent.rawValue, among: ids.map(\.rawValue))

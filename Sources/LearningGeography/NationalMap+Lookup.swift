@@ -77,6 +77,12 @@ public enum UnitLookupError: Error, Hashable, Sendable, CustomStringConvertible 
     /// Several units of that time have the name.
     case ambiguous(String, on: CalendarDay?, candidates: [Candidate])
 
+    /// Whether several units fit (rather than none).
+    public var isAmbiguous: Bool {
+        if case .ambiguous = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case let .notFound(name, suggestions):

@@ -79,9 +79,11 @@ public final class EvaluationContext {
 
     /// Finds a region by what the user typed; an ambiguous or unknown name is an error listing the
     /// candidates or the nearest names.
-    func lookupRegion(_ text: String, level: AdministrativeLevel? = nil, at span: SourceSpan) throws(QueryError) -> Region {
+    /// - Parameter year: the year the call is about, which settles a name of both maps ("Bình Thạnh"
+    ///   of 2022 is the district, of 2026 the ward).
+    func lookupRegion(_ text: String, level: AdministrativeLevel? = nil, year: Int? = nil, at span: SourceSpan) throws(QueryError) -> Region {
         do {
-            return try dataset.gazetteer.lookup(text, level: level)
+            return try dataset.gazetteer.lookup(text, level: level, year: year)
         } catch {
             let code: String
             var hint: String? = nil

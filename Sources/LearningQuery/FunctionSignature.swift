@@ -79,7 +79,10 @@ public struct CallArguments {
         let span = self.span(name)
         switch raw(name) {
         case let .region(region): return region
-        case let .text(text): return try context.lookupRegion(text, at: span)
+        case let .text(text):
+            // The call's own year, if it has one, is the time the name is meant for.
+            let year: Int? = if case let .year(y) = raw("year") { y } else if case let .number(x) = raw("year"), x == x.rounded(), abs(x) < 10_000 { Int(x) } else { nil }
+            return try context.lookupRegion(text, year: year, at: span)
         case let other: throw wrongType(name, expected: "a region (a name in quotes, or region(...))", got: other, at: span)
         }
     }

@@ -3,11 +3,18 @@ import LearningTrends
 
 extension Functions {
     static let dataFunctions: [BuiltinFunction] = [
-        builtin("region", [Parameter("name", "text"), Parameter("level", "text", optional: true)], returns: "region", topic: "data",
-                summary: "The region a name stands for, ignoring case, diacritics and the kind before it; `level` settles a name two regions share.",
+        builtin("region", [Parameter("name", "text"), Parameter("level", "text", optional: true), Parameter("as_of", "year or date", optional: true)],
+                returns: "region", topic: "data",
+                summary: "The region a name stands for, ignoring case, diacritics and the kind before it; `level` settles a name two regions share. "
+                    + "`as_of` names the time: a region of the dataset valid then, or else the unit of Vietnam's map of that day (`region(\"Bình Thạnh\", as_of: 2026)` is the ward of Hồ Chí Minh).",
                 example: "region(\"bac kan\", level: \"district\")") { (a: inout CallArguments) throws(QueryError) -> Value in
             if case let .region(region) = a.raw("name") { return .region(region) }
-            return .region(try a.context.lookupRegion(try a.text("name"), level: try a.level("level"), at: a.span("name")))
+            let (name, level) = (try a.text("name"), try a.level("level"))
+            guard let day = try a.day("as_of") else { return .region(try a.context.lookupRegion(name, level: level, at: a.span("name"))) }
+            if let region = try? a.dataset.gazetteer.lookup(name, level: level, year: day.year), region.isValid(inYear: day.year) { return .region(region) }
+            do throws(UnitLookupError) { return .region(Region(try NationalMap.embedded.unit(named: name, on: day, level: level))) } catch {
+                throw QueryError(a.context.source.diagnostic(error.isAmbiguous ? "E302" : "E303", error.description, at: a.span("name")))
+            }
         },
         builtin("indicator", [Parameter("name", "text")], returns: "indicator", topic: "data",
                 summary: "The indicator with this id or Vietnamese name (\"Gia đình hiếu học\" is learning_family).",

@@ -8,13 +8,15 @@ enum ReexpressedRollupColumns {
         let unit = r.source.indicator.unit
         let level = r.source.level
         let rows = r.rows
-        func coverage(_ n: Int, _ row: ReexpressedRollup.Row) -> Value { .text("\(n) of \(row.parts.count) \(level.plural) of \(r.source.year)") }
+        func coverage(_ n: Int, _ row: ReexpressedRollup.Row, partial: Int = 0) -> Value {
+            .text("\(n) of \(row.parts.count) \(level.plural) of \(r.source.year)" + (partial > 0 ? " (\(partial) partial)" : ""))
+        }
         var notes = ["\(r.source.indicator.id) \(r.source.year) to \(level.name) level, in the units of \(r.day): each unit's figure is the sum of the \(level.plural) of \(r.source.year) it is made of "
                      + "(each their own figure, or the sum below it); rate = sum of numerators ÷ sum of denominators, over those that give both"]
-        let merged = rows.filter { $0.parts.count > 1 }.map { row in "\(row.unit.name) = " + row.parts.map(\.name).joined(separator: " + ") }
+        let merged = rows.filter { $0.parts.count > 1 && ($0.value != nil || $0.base != nil) }.map { row in "\(row.unit.name) = " + row.parts.map(\.name).joined(separator: " + ") }
         if !merged.isEmpty { notes.append("made of: " + merged.joined(separator: "; ")) }
-        if rows.contains(where: { $0.valueCount < $0.parts.count && $0.value != nil }) {
-            notes.append("partial: some of the units it is made of give no figure (see value_coverage); the sum is what they give, not the whole")
+        if rows.contains(where: { ($0.valueCount < $0.parts.count || $0.partialParts > 0) && $0.value != nil }) {
+            notes.append("partial: some of the units it is made of give no figure, or only part of one (see value_coverage); the sum is what they give, not the whole")
         }
         for (region, reason) in r.refused.prefix(5) { notes.append("not placed: \(region.name) (\(reason))") }
         if r.refused.count > 5 { notes.append("not placed: \(r.refused.count - 5) more") }
@@ -23,13 +25,13 @@ enum ReexpressedRollupColumns {
             Column("region", rows.map { .text($0.unit.name) }),
             Column("id", rows.map { .text($0.unit.id.rawValue) }),
             Column("value", rows.map { .figure($0.value, unit: unit) }),
-            Column("value_coverage", rows.map { coverage($0.valueCount, $0) }),
+            Column("value_coverage", rows.map { coverage($0.valueCount, $0, partial: $0.partialParts) }),
             Column("base", rows.map { $0.base.map(Value.number) ?? .null }),
             Column("base_coverage", rows.map { coverage($0.baseCount, $0) }),
             Column("rate", rows.map { .rate($0.rate) }),
             Column("rate_coverage", rows.map { coverage($0.rateCount, $0) }),
             Column("qualifier", rows.map { Functions.qualifier($0.qualifier) }),
-            Column("partial", rows.map { $0.value == nil ? .null : .bool($0.valueCount < $0.parts.count) }),
+            Column("partial", rows.map { $0.value == nil ? .null : .bool($0.valueCount < $0.parts.count || $0.partialParts > 0) }),
             Column("made_of", rows.map { .text($0.parts.map(\.name).joined(separator: ", ")) }),
         ], notes: notes)
     }

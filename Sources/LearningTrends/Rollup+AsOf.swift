@@ -23,6 +23,8 @@ public struct ReexpressedRollup: Sendable {
         public let valueCount: Int, baseCount: Int, rateCount: Int
         /// The parts that give a value.
         public let reporting: [AdministrativeUnit]
+        /// Of those, how many give only part of theirs (a sum that misses some of the regions below).
+        public let partialParts: Int
         /// The sum's qualifier (a sum with a "gần" figure in it is nearly).
         public let qualifier: Qualifier
 
@@ -97,8 +99,12 @@ public struct ReexpressedRollup: Sendable {
         var valueCount = 0, baseCount = 0, rateCount = 0
         var qualifier = Qualifier.exact
         var reporting: [AdministrativeUnit] = []
+        var partialParts = 0
         for (part, r) in members {
-            if let v = r.value { value += v; valueCount += 1; reporting.append(part); qualifier = qualifier.combined(with: r.qualifier) }
+            if let v = r.value {
+                value += v; valueCount += 1; reporting.append(part); qualifier = qualifier.combined(with: r.qualifier)
+                if r.isPartial { partialParts += 1 }
+            }
             if let b = r.base { base += b; baseCount += 1 }
             if let n = r.numerator, let d = r.denominator { numerator += n; denominator += d; rateCount += 1 }
         }
@@ -109,6 +115,7 @@ public struct ReexpressedRollup: Sendable {
         for (part, _) in members where !parts.contains(where: { $0.id == part.id }) { parts.append(part) }
         return Row(unit: unit, parts: parts, value: valueCount > 0 ? value : nil, base: baseCount > 0 ? base : nil,
                    numerator: rateCount > 0 ? numerator : nil, denominator: rateCount > 0 ? denominator : nil,
-                   valueCount: valueCount, baseCount: baseCount, rateCount: rateCount, reporting: reporting, qualifier: qualifier)
+                   valueCount: valueCount, baseCount: baseCount, rateCount: rateCount, reporting: reporting, partialParts: partialParts,
+                   qualifier: qualifier)
     }
 }

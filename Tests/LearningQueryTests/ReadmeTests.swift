@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import LearningData
+import LearningQuery
 
 @Suite("The README's query examples")
 struct ReadmeTests {
@@ -12,5 +14,39 @@ struct ReadmeTests {
         let block = "$ khuyenhoc -c '" + query.trimmingCharacters(in: .newlines).replacingOccurrences(of: "'", with: "'\\''") + "'\n"
             + output.trimmingCharacters(in: .newlines) + "\n```"
         #expect(readme.contains(block), "README.md does not show example \(number) as the tests produce it")
+    }
+}
+
+@Suite("The README's geography commands")
+struct ReadmeGeographyTests {
+    /// The queries of the `$ khuyenhoc -c '…'` lines of a README section, with the comment after each.
+    static func commands(inSection title: String) throws -> [(query: String, comment: String)] {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        guard let start = readme.range(of: "## " + title) else { return [] }
+        let section = readme[start.upperBound...].prefix { _ in true }
+        let end = section.range(of: "\n## ").map { section[..<$0.lowerBound] } ?? section
+        return end.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("$ khuyenhoc -c '"), let close = line.dropFirst(16).firstIndex(of: "'") else { return nil }
+            let query = String(line.dropFirst(16)[..<close])
+            let comment = line.range(of: "# ").map { String(line[$0.upperBound...]) } ?? ""
+            return (query, comment)
+        }
+    }
+
+    @Test("each command of “Geography and the 2025 reorganisation” runs on the seeds and says what its comment says")
+    func geography() throws {
+        let commands = try Self.commands(inSection: "Geography and the 2025 reorganisation")
+        #expect(commands.count >= 5)
+        let session = QuerySession(dataset: try Dataset.embedded(), settings: OutputSettings(maxRows: nil, maxCellWidth: nil))
+        for (query, comment) in commands {
+            let outcome = try #require(session.run(query).first)
+            #expect(outcome.error == nil, "\(query): \(String(describing: outcome.error))")
+            guard let value = outcome.value else { Issue.record("\(query) gives nothing"); continue }
+            let shown = session.render(value)
+            // The comment's first words (a name such as “Thái Nguyên”) are in the answer.
+            if let name = comment.split(separator: ",").first?.split(separator: " ").prefix(2).joined(separator: " "), !name.isEmpty {
+                #expect(shown.contains(name), "\(query) does not show “\(name)”: \(shown)")
+            }
+        }
     }
 }
