@@ -65,7 +65,7 @@ let package = Package(
             dependencies: ["LearningQuery", "LearningShell", "LearningNotebook", "LearningSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmark's timing harness (Benchmarks/compare.py runs it beside polars and DuckDB).
-        .executableTarget(name: "KhuyenhocBench", dependencies: ["LearningQuery"]),
+        .executableTarget(name: "KhuyenhocBench", dependencies: ["LearningQuery", "LearningShell"]),
         // Helpers shared by the tests (a deterministic generator, tolerant comparison).
         .target(name: "TestSupport", dependencies: ["LearningSynth"], path: "Tests/TestSupport"),
         .testTarget(name: "LearningGeographyTests", dependencies: ["LearningGeography", "TestSupport"]),

@@ -4,6 +4,7 @@
 // answers as CSV for the side-by-side check in Benchmarks/compare.py. Not part of the test suite.
 //
 //   khuyenhoc-bench --data FOLDER --questions FILE [--repeat N]
+//   khuyenhoc-bench --geography     (the national map: build, lookup and Tab completion costs)
 //
 // The questions file holds questions separated by lines `-- question: NAME`; a question may have
 // several statements.
@@ -67,6 +68,10 @@ func option(_ name: String) -> String? {
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
     return arguments[i + 1]
+}
+if CommandLine.arguments.contains("--geography") {
+    GeographyBench.run()
+    exit(0)
 }
 guard let dataPath = option("--data"), let questionsPath = option("--questions") else {
     fail("usage: khuyenhoc-bench --data FOLDER --questions FILE [--repeat N]")

@@ -49,6 +49,11 @@ public struct AdministrativeUnit: Hashable, Sendable, Identifiable, CustomString
         (validFrom.map { $0 <= day } ?? true) && (validUntil.map { day <= $0 } ?? true)
     }
 
+    /// Whether it was valid on some day of a year.
+    public func isValid(inYear year: Int) -> Bool {
+        (validFrom.map { $0 <= .endOf(year) } ?? true) && (validUntil.map { $0 >= .startOf(year) } ?? true)
+    }
+
     /// Its years of validity, for people: "until 2025", "from 2025", "throughout".
     public var lifetime: String {
         switch (validFrom, validUntil) {

@@ -59,7 +59,7 @@ enum SeriesTable {
             Column("rate", points.map { .rate($0.rate?.rate) }),
             Column("target", points.map { p in p.target.map { .target($0, money: unit.isMoney) } ?? .null }),
             Column("note", points.map { note($0) }),
-        ], notes: ["\(series.indicator.id) in \(series.region.qualifiedName)" + (series.gaps.isEmpty ? "" : "; no figure for " + series.gaps.map(String.init).joined(separator: ", "))]
+        ], notes: ["\(series.indicator.id) in \(series.region.qualifiedName)" + (series.asOf.map { " as of \($0): each year the sum of the units of that year it is made of" } ?? "") + (series.gaps.isEmpty ? "" : "; no figure for " + series.gaps.map(String.init).joined(separator: ", "))]
             + (otherPeriodsNote(series).map { [$0] } ?? []) + Functions.conflictNotes(series.conflicts) { _ in series.region.name })
     }
 
@@ -80,6 +80,7 @@ enum SeriesTable {
         var parts: [String] = []
         if let fill = p.fill { parts.append("filled: \(fill.rawValue)") }
         if let period = p.period { parts.append("as of the end of \(period)") }
+        if let sumOf = p.sumOf { parts.append("sum of " + sumOf) }
         if p.isDerived { parts.append("derived") }
         if p.qualifier != .exact { parts.append(p.qualifier.vietnamese) }
         if p.rate?.source == .stated { parts.append("rate as stated") }

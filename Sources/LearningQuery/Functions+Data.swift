@@ -44,10 +44,31 @@ extension Functions {
             }
             return .percent(reading.rate * 100)
         },
-        builtin("series", [Parameter("indicator", "indicator"), Parameter("region", "region")], returns: "series", columns: SeriesTable.columns,
-                topic: "data", summary: "An indicator's headline figures for a region, year by year; years without a figure stay gaps.",
+        builtin("series", [Parameter("indicator", "indicator"), Parameter("region", "region"), Parameter("as_of", "year or date", optional: true)],
+                returns: "series", columns: SeriesTable.columns,
+                topic: "data", summary: "An indicator's headline figures for a region, year by year; years without a figure stay gaps. "
+                    + "`as_of: 2026` expresses every year in the units of that day: the region (or the unit it became) is each year the sum of the units of that year it is made of.",
                 example: "series(learning_family, \"Liên Hương\")") { (a: inout CallArguments) throws(QueryError) -> Value in
-            let (indicator, region) = (try a.indicator("indicator"), try a.region("region"))
+            let indicator = try a.indicator("indicator")
+            if let day = try a.day("as_of") {
+                let map = NationalMap.embedded
+                var unit = try a.mapUnit("region", on: day, level: nil, map: map)
+                var notes: [String] = []
+                if !unit.isValid(on: day) {
+                    guard case let .whole(later) = map.placement(of: unit.id, level: unit.level, on: day) else {
+                        throw a.failure("\(unit.qualifiedName) did not become one \(unit.level.name) of \(day): see successors(\"\(unit.id)\")")
+                    }
+                    notes.append("\(unit.qualifiedName) is part of \(later.qualifiedName) on \(day)")
+                    unit = later
+                }
+                guard let series = Series(a.dataset, indicator: indicator.id, unit: unit, asOf: day, map: map) else {
+                    throw a.failure("\(indicator.id) does not add up over regions: it cannot be re-expressed")
+                }
+                if series.isEmpty { a.context.warn("W301", "\(unit.qualifiedName) as of \(day) has no figure of \(indicator.id) in any year", at: a.callSpan) }
+                for note in notes { a.context.warn("W305", note, at: a.span("region")) }
+                return .series(series)
+            }
+            let region = try a.region("region")
             guard let series = Series(a.dataset, indicator: indicator.id, region: region.id) else { return .null }
             if series.isEmpty {
                 let others = series.otherPeriods.compactMap(\.period).map(\.description)

@@ -1,5 +1,6 @@
 import LearningData
 import LearningTrends
+import LearningRanking
 
 extension Functions {
     /// Functions about Vietnam's map and its 2025 reorganisation.
@@ -106,5 +107,56 @@ extension CallArguments {
         case let other:
             throw wrongType(name, expected: "a year or a date", got: other, at: span(name))
         }
+    }
+}
+
+extension Functions {
+    /// `rank(…, as_of:)`: the units of a day's map ranked on one year's figures summed into them.
+    static func reexpressedRanking(_ a: inout CallArguments, indicator: Indicator, alignment: YearAlignment, measure: RankingMeasure,
+                                   ties: TieMethod, order: RankDirection, day: CalendarDay) throws(QueryError) -> Table {
+        guard measure == .rate || measure == .value else { throw a.failure("with as_of, rank is by \"rate\" or \"value\"") }
+        let level = try a.level("level") ?? .province
+        let year: Int
+        switch alignment {
+        case let .year(y): year = y
+        case .latest, .asOf:
+            // One year for all: the latest the indicator's figures reach (up to the year asked).
+            guard let latest = a.dataset.years.reversed().first(where: { alignment.admits($0) && !a.dataset.rows(indicator: indicator.id, year: $0).isEmpty }) else {
+                throw a.failure("no figures of \(indicator.id)")
+            }
+            year = latest
+        }
+        let r: ReexpressedRollup
+        do throws(RollupError) { r = try ReexpressedRollup(a.dataset, indicator: indicator.id, year: year, level: level, asOf: day) } catch {
+            throw a.failure(error.description)
+        }
+        func score(_ row: ReexpressedRollup.Row) -> Double? { measure == .rate ? row.rate.map { $0 * 100 } : row.value }
+        let scored = r.rows.filter { score($0) != nil }.sorted { x, y in
+            let (sx, sy) = (score(x) ?? 0, score(y) ?? 0)
+            if sx != sy { return order == .descending ? sx > sy : sx < sy }
+            return x.unit.name < y.unit.name
+        }
+        let ranks = ties.ranks(count: scored.count) { score(scored[$0]) == score(scored[$0 - 1]) }
+        let unit = indicator.unit
+        var notes = ["\(indicator.id) by \(measure.rawValue), \(year), in the \(level.plural) of \(day): each the sum of the \(level.plural) of \(year) it is made of"
+                     + (measure == .rate ? " (rate = sum of numerators ÷ sum of denominators, over those that give both)" : "")]
+        let unranked = r.rows.filter { score($0) == nil && ($0.value != nil || $0.base != nil) }
+        for row in unranked.prefix(5) { notes.append("not ranked: \(row.unit.name) (\(year): " + (row.value == nil ? "no figure" : "a figure but no base to make a rate") + ")") }
+        if scored.contains(where: { $0.valueCount < $0.parts.count || $0.partialParts > 0 }) {
+            notes.append("partial: some of the units a row is made of give no figure (see coverage); a sum of some is not the whole")
+        }
+        for (region, reason) in r.refused.prefix(5) { notes.append("not placed: \(region.name) (\(reason))") }
+        return Table(columns: [
+            Column("rank", ranks.map(Value.number)),
+            Column("region", scored.map { .text($0.unit.name) }),
+            Column("id", scored.map { .text($0.unit.id.rawValue) }),
+            Column("year", scored.map { _ in .year(year) }),
+            Column(measure.rawValue, scored.map { row in measure == .value ? .figure(row.value, unit: unit) : .percent(score(row) ?? 0) }),
+            Column("coverage", scored.map { row in
+                .text("\(measure == .rate ? row.rateCount : row.valueCount) of \(row.parts.count) \(level.plural) of \(year)" + (row.partialParts > 0 ? " (\(row.partialParts) partial)" : ""))
+            }),
+            Column("qualifier", scored.map { qualifier($0.qualifier) }),
+            Column("made_of", scored.map { .text($0.parts.map(\.name).joined(separator: ", ")) }),
+        ], notes: notes)
     }
 }

@@ -8,13 +8,14 @@ extension Functions {
                          Parameter("ties", "\"competition\", \"dense\", \"ordinal\", \"average\" or \"max\"", optional: true),
                          Parameter("order", "\"desc\" or \"asc\"", optional: true),
                          Parameter("periods", "\"years\", \"any\" or a period such as \"2016-2020\"", optional: true),
-                         Parameter("per", "\"year\"", optional: true)],
+                         Parameter("per", "\"year\"", optional: true), Parameter("as_of", "year or date", optional: true)],
                 returns: "table", topic: "ranking",
                 summary: "Regions of one level ranked by an indicator, each on one year or on its own latest year (shown beside its rank); regions left out are listed with the reason. "
                     + "Without `level`, the level most regions with figures share (the others are named in a note); `level: \"any\"` ranks every level together and adds a `level` column. "
                     + "Like with like: each year's figures, never a half-year's or a term's total among them; `periods: \"2016-2020\"` ranks the figures for that period, "
                     + "`periods: \"any\"` takes each region's figure whatever its period (a note says what was mixed), and `per: \"year\"` turns flows over other periods into yearly figures. "
-                    + "Columns: `rank`, `region`, `year` (then `period` when a figure is not for a plain year), the score, named after `by` (`rate` unless told), `qualifier`, `percentile` (one decimal), `basis`.",
+                    + "Columns: `rank`, `region`, `year` (then `period` when a figure is not for a plain year), the score, named after `by` (`rate` unless told), `qualifier`, `percentile` (one decimal), `basis`. "
+                    + "`as_of: 2026` ranks the units of that day's map on one year's figures summed into them (`rollup(…, as_of:)`), with the units each is made of.",
                 example: "rank(learning_family, year: latest)") { (a: inout CallArguments) throws(QueryError) -> Value in
             let indicator = try a.indicator("indicator")
             let alignment = try alignment(&a, "year")
@@ -23,6 +24,9 @@ extension Functions {
             let order = try a.choice("order", default: RankDirection.descending, { ["desc": .descending, "asc": .ascending][$0.lowercased()] }, options: ["desc", "asc"])
             let within = a.has("within") ? try a.region("within").id : nil
             let level = try a.levelChoice("level")
+            if let day = try a.day("as_of") {
+                return .table(try reexpressedRanking(&a, indicator: indicator, alignment: alignment, measure: measure, ties: ties, order: order, day: day))
+            }
             let perYear = try a.perYear("per")
             // Yearly figures are comparable whatever period they come from: per year takes any unless told.
             let periods = perYear && !a.has("periods") ? PeriodChoice.any : try a.periodChoice("periods")

@@ -80,7 +80,7 @@ public enum YearAlignment: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether a year is allowed.
-    func admits(_ year: Int) -> Bool {
+    public func admits(_ year: Int) -> Bool {
         switch self {
         case let .year(y): year == y
         case .latest: true

@@ -25,7 +25,7 @@ public enum TieMethod: String, Sendable, CaseIterable, Codable {
 
     /// Ranks for scores already sorted best first, in one pass: `equal(i)` says whether item i ties
     /// with item i − 1.
-    func ranks(count: Int, equal: (Int) -> Bool) -> [Double] {
+    public func ranks(count: Int, equal: (Int) -> Bool) -> [Double] {
         var ranks = [Double](repeating: 0, count: count)
         var start = 0, dense = 0
         while start < count {

@@ -19,31 +19,17 @@ public struct Completion: Equatable, Sendable {
 /// Everything it searches is prepared once per dataset: region names folded and sorted, so a name is
 /// found by binary search, not by scanning the regions on every key press.
 public struct Completer: Sendable {
-    private let regionKeys: [(folded: String, name: String)]   // sorted by folded
-    /// Every folded key as bytes, each after a space and before a line break, in `regionKeys` order,
-    /// and where each begins: a name's later words are found by one pass over bytes.
-    private let keyText: [UInt8]
-    private let keyStarts: [Int]
+    /// The dataset's region names and aliases, and the map's.
+    private let ownNames: NameIndex, mapNames: NameIndex
     private let indicators: [String]
     private let functions: [String]
 
-    /// Prepares completion for a dataset.
-    public init(dataset: Dataset) {
-        var keys: [(String, String)] = []
-        for region in dataset.gazetteer.regions {
-            keys.append((VietnameseText.fold(region.name), region.name))
-            for alias in region.aliases { keys.append((VietnameseText.fold(alias), alias)) }
-        }
-        regionKeys = keys.sorted { $0.0 < $1.0 }
-        var text: [UInt8] = [], starts: [Int] = []
-        for key in regionKeys {
-            starts.append(text.count)
-            text.append(0x20)
-            text.append(contentsOf: key.folded.utf8)
-            text.append(0x0A)
-        }
-        keyText = text
-        keyStarts = starts
+    /// Prepares completion for a dataset: its regions' names, and every name of Vietnam's map (for
+    /// `successors("…`, `region("…", as_of: …)` and datasets that name official units), offered when
+    /// none of the dataset's fits.
+    public init(dataset: Dataset, map: NationalMap? = .embedded) {
+        ownNames = NameIndex(dataset.gazetteer.regions.flatMap { [$0.name] + $0.aliases })
+        mapNames = NameIndex((map?.units ?? []).flatMap { [$0.name] + $0.aliases })
         indicators = dataset.catalogue.indicators.map(\.id.rawValue).sorted()
         functions = Functions.all.map(\.name).sorted()
     }
@@ -80,56 +66,11 @@ public struct Completer: Sendable {
         return Completion(start: start, candidates: matches)
     }
 
-    /// Region names whose folded form starts with the folded text, or failing that has a word that
-    /// does: binary search for the first, one pass over the few candidates for the second.
+    /// Region names that start with what was typed (folded), or failing that have a later word that
+    /// does: the dataset's own regions first; the names of Vietnam's map only when none of them fits.
     public func regions(matching typed: String, limit: Int = 50) -> [String] {
-        let key = VietnameseText.fold(typed)
-        var low = 0, high = regionKeys.count
-        while low < high {
-            let mid = (low + high) / 2
-            if regionKeys[mid].folded < key { low = mid + 1 } else { high = mid }
-        }
-        var out: [String] = []
-        var i = low
-        while i < regionKeys.count, regionKeys[i].folded.hasPrefix(key), out.count < limit {
-            if !out.contains(regionKeys[i].name) { out.append(regionKeys[i].name) }
-            i += 1
-        }
-        if out.isEmpty, !key.isEmpty {
-            for entry in entries(withWordStarting: key) where out.count < limit && !out.contains(regionKeys[entry].name) {
-                out.append(regionKeys[entry].name)
-            }
-        }
-        return out.sorted { VietnameseText.fold($0) != VietnameseText.fold($1) ? VietnameseText.fold($0) < VietnameseText.fold($1) : $0 < $1 }
-    }
-
-    /// The entries (ascending) whose folded key has a later word starting with `key`: " key" searched in
-    /// the bytes of all keys at once, a few milliseconds for a national gazetteer.
-    private func entries(withWordStarting key: String) -> [Int] {
-        let needle = Array((" " + key).utf8)
-        var found: [Int] = []
-        keyText.withUnsafeBufferPointer { text in
-            var i = 0
-            let last = text.count - needle.count
-            while i <= last {
-                if text[i] == 0x20, text[i + 1] == needle[1] {
-                    var k = 2
-                    while k < needle.count, text[i + k] == needle[k] { k += 1 }
-                    if k == needle.count {
-                        var low = 0, high = keyStarts.count           // the last entry starting at or before i
-                        while low < high {
-                            let mid = (low + high) / 2
-                            if keyStarts[mid] <= i { low = mid + 1 } else { high = mid }
-                        }
-                        let entry = low - 1
-                        // A match at an entry's own start is a prefix match, which found nothing.
-                        if keyStarts[entry] != i, found.last != entry { found.append(entry) }
-                    }
-                }
-                i += 1
-            }
-        }
-        return found
+        let own = ownNames.matching(typed, limit: limit)
+        return own.isEmpty ? mapNames.matching(typed, limit: limit) : own
     }
 
     private func general(_ bindings: [String]) -> [String] {
@@ -222,4 +163,81 @@ public struct Completer: Sendable {
         let first = stage.prefix { $0.isLetter }
         return ["where", "select", "derive", "sort", "top", "group", "pivot", "filter"].contains(String(first))
     }
+}
+
+/// Names folded and sorted, for completion by binary search, and all their folded keys as one text
+/// for a search of later words.
+private struct NameIndex: Sendable {
+    private let regionKeys: [(folded: String, name: String)]   // sorted by folded
+    /// Every folded key as bytes, each after a space and before a line break, in `regionKeys` order,
+    /// and where each begins: a name's later words are found by one pass over bytes.
+    private let keyText: [UInt8]
+    private let keyStarts: [Int]
+
+    init(_ names: [String]) {
+        var seen = Set<String>()
+        let keys = names.filter { seen.insert($0).inserted }.map { (VietnameseText.fold($0), $0) }
+        regionKeys = keys.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        var text: [UInt8] = [], starts: [Int] = []
+        for key in regionKeys {
+            starts.append(text.count)
+            text.append(0x20)
+            text.append(contentsOf: key.folded.utf8)
+            text.append(0x0A)
+        }
+        keyText = text
+        keyStarts = starts
+    }
+
+        /// Region names whose folded form starts with the folded text, or failing that has a word that
+        /// does: binary search for the first, one pass over the few candidates for the second.
+        func matching(_ typed: String, limit: Int) -> [String] {
+            let key = VietnameseText.fold(typed)
+            var low = 0, high = regionKeys.count
+            while low < high {
+                let mid = (low + high) / 2
+                if regionKeys[mid].folded < key { low = mid + 1 } else { high = mid }
+            }
+            var out: [String] = []
+            var i = low
+            while i < regionKeys.count, regionKeys[i].folded.hasPrefix(key), out.count < limit {
+                if !out.contains(regionKeys[i].name) { out.append(regionKeys[i].name) }
+                i += 1
+            }
+            if out.isEmpty, !key.isEmpty {
+                for entry in entries(withWordStarting: key) where out.count < limit && !out.contains(regionKeys[entry].name) {
+                    out.append(regionKeys[entry].name)
+                }
+            }
+            return out.sorted { VietnameseText.fold($0) != VietnameseText.fold($1) ? VietnameseText.fold($0) < VietnameseText.fold($1) : $0 < $1 }
+        }
+
+        /// The entries (ascending) whose folded key has a later word starting with `key`: " key" searched in
+        /// the bytes of all keys at once, a few milliseconds for a national gazetteer.
+        private func entries(withWordStarting key: String) -> [Int] {
+            let needle = Array((" " + key).utf8)
+            var found: [Int] = []
+            keyText.withUnsafeBufferPointer { text in
+                var i = 0
+                let last = text.count - needle.count
+                while i <= last {
+                    if text[i] == 0x20, text[i + 1] == needle[1] {
+                        var k = 2
+                        while k < needle.count, text[i + k] == needle[k] { k += 1 }
+                        if k == needle.count {
+                            var low = 0, high = keyStarts.count           // the last entry starting at or before i
+                            while low < high {
+                                let mid = (low + high) / 2
+                                if keyStarts[mid] <= i { low = mid + 1 } else { high = mid }
+                            }
+                            let entry = low - 1
+                            // A match at an entry's own start is a prefix match, which found nothing.
+                            if keyStarts[entry] != i, found.last != entry { found.append(entry) }
+                        }
+                    }
+                    i += 1
+                }
+            }
+            return found
+        }
 }

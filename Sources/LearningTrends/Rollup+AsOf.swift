@@ -76,7 +76,7 @@ public struct ReexpressedRollup: Sendable {
         self.refused = refused
         rows = order.compactMap { id in
             guard let unit = map[id], let members = groups[id] else { return nil }
-            return Self.row(unit, members: members, level: level, day: day, map: map)
+            return Self.row(unit, members: members, level: level, year: year, map: map)
         }.sorted { $0.unit.code < $1.unit.code }
     }
 
@@ -94,7 +94,7 @@ public struct ReexpressedRollup: Sendable {
     }
 
     private static func row(_ unit: AdministrativeUnit, members: [(unit: AdministrativeUnit, row: RollupRow)], level: AdministrativeLevel,
-                            day: CalendarDay, map: NationalMap) -> Row {
+                            year: Int, map: NationalMap) -> Row {
         var value = 0.0, base = 0.0, numerator = 0.0, denominator = 0.0
         var valueCount = 0, baseCount = 0, rateCount = 0
         var qualifier = Qualifier.exact
@@ -108,10 +108,11 @@ public struct ReexpressedRollup: Sendable {
             if let b = r.base { base += b; baseCount += 1 }
             if let n = r.numerator, let d = r.denominator { numerator += n; denominator += d; rateCount += 1 }
         }
-        // Every unit of the figures' level that went into this one, whether the dataset has it or not.
-        let all = map.predecessors(of: unit.id).compactMap { map[$0.earlier] }.filter { $0.level == level && $0.id != unit.id }
-        // A unit that went on through the change (a province that kept its name) is one of its own parts.
-        var parts = (unit.validFrom == nil ? [unit] : []) + all
+        // Every unit of the figures' year and level that went into this one, whether the dataset has it
+        // or not; a unit valid that year (a province that kept its name, or any unit of a year after the
+        // change) is one of its own parts.
+        let all = map.predecessors(of: unit.id).compactMap { map[$0.earlier] }.filter { $0.level == level && $0.id != unit.id && $0.isValid(inYear: year) }
+        var parts = (unit.isValid(inYear: year) ? [unit] : []) + all
         for (part, _) in members where !parts.contains(where: { $0.id == part.id }) { parts.append(part) }
         return Row(unit: unit, parts: parts, value: valueCount > 0 ? value : nil, base: baseCount > 0 ? base : nil,
                    numerator: rateCount > 0 ? numerator : nil, denominator: rateCount > 0 ? denominator : nil,

@@ -22,6 +22,9 @@ public struct SeriesPoint: Hashable, Sendable {
     public let fill: FillMethod?
     /// The period the figure covers when it is not the plain year (a stock at the end of a span).
     public var period: Period? = nil
+    /// For a point re-expressed in another day's units (``Series/init(_:indicator:unit:asOf:map:)``):
+    /// what it sums ("Lào Cai + Yên Bái", "1 of 2 provinces of 2018").
+    public var sumOf: String? = nil
 
     /// Creates a point.
     public init(year: Int, value: Double?, base: Double? = nil, rate: RateReading? = nil, target: Target? = nil,
@@ -61,6 +64,8 @@ public struct Series: Hashable, Sendable {
     public var otherPeriods: [SeriesPoint] = []
     /// The points whose figure two documents give differently: the one used and the other.
     public var conflicts: [SourceConflict] = []
+    /// The day whose units the points are expressed in, for a series re-expressed across 2025.
+    public var asOf: CalendarDay? = nil
 
     /// Creates a series from points in any order (one per year).
     public init(indicator: Indicator, region: Region, points: [SeriesPoint]) {

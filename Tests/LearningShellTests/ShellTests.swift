@@ -67,6 +67,8 @@ struct CompletionTests {
         ("rate(x, \"han", ["\"Hán Đà\""]),
         ("rate(x, \"sai", ["\"Sài Gòn\""]),
         ("rate(x, \"zzz", []),
+        // No region of the seeds fits: the names of Vietnam's map are offered.
+        ("successors(\"thai ngu", ["\"Thái Nguyên\""]),
     ])
     func regions(_ line: String, _ expected: [String]) {
         let c = completer.complete(line, cursor: line.count)
