@@ -90,13 +90,13 @@ extension Functions {
         builtin("rollup", [Parameter("indicator", "indicator"), Parameter("year", "year"), Parameter("level", "text"),
                            Parameter("within", "region", optional: true), Parameter("combine", "\"ratio_of_sums\" or \"mean_of_rates\"", optional: true),
                            Parameter("periods", "\"years\", \"any\" or a period such as \"2016-2020\"", optional: true),
-                           Parameter("as_of", "year or date", optional: true)],
+                           Parameter("as_of", "year or date", optional: true), Parameter("split", "\"refuse\" or \"area\"", optional: true)],
                 returns: "table", columns: RollupColumns.names, topic: "trends",
                 summary: "An indicator rolled up to the regions of a level: each region's own figure where it reports one (beside the sum below it, a difference flagged), "
                     + "otherwise the sum of the regions below; value, base and rate each with the regions they rest on, the rate the sum of numerators over the sum of denominators of the regions that give both. "
                     + "Only the year's figures are summed (a half-year's or a term's total is left out, and counted in a note) unless `periods:` asks for a period or for \"any\". "
                     + "`as_of: 2026` (or a date) re-expresses the figures in the units of that day's map: the 2022 figures of provinces that merged in 2025 summed into the province they became, "
-                    + "with the units each is made of; a unit divided between several is not apportioned but named.",
+                    + "with the units each is made of; a unit divided between several is not apportioned but named, unless `split: \"area\"` shares it out by the areas of the units it went into (an estimate, marked “about”).",
                 example: "rollup(learning_family, 2018, \"province\")") { (a: inout CallArguments) throws(QueryError) -> Value in
             let indicator = try a.indicator("indicator")
             guard let level = try a.level("level") else { throw a.failure("rollup needs a level") }
@@ -107,11 +107,13 @@ extension Functions {
             if let y = periods.year, y != year {
                 throw a.failure("the period \(periods) is filed under \(y), not \(year)", hint: "roll up year \(y)")
             }
+            if a.has("split"), !a.has("as_of") { throw a.failure("split applies with as_of: it says what to do with a unit divided in 2025") }
             if let day = try a.day("as_of") {
                 guard !a.has("within"), !a.has("combine") else { throw a.failure("as_of takes neither within nor combine yet") }
+                let split = try a.choice("split", default: ReexpressedRollup.SplitRule.refuse, ReexpressedRollup.SplitRule.init(rawValue:), options: ["refuse", "area"])
                 do throws(RollupError) {
                     return .table(ReexpressedRollupColumns.table(try ReexpressedRollup(a.dataset, indicator: indicator.id, year: year, level: level, asOf: day,
-                                                                                       periods: periods), dataset: a.dataset))
+                                                                                       periods: periods, split: split), dataset: a.dataset))
                 } catch {
                     throw a.failure(error.description)
                 }

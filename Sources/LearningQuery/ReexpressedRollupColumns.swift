@@ -18,6 +18,12 @@ enum ReexpressedRollupColumns {
         if rows.contains(where: { ($0.valueCount < $0.parts.count || $0.partialParts > 0) && $0.value != nil }) {
             notes.append("partial: some of the units it is made of give no figure, or only part of one (see value_coverage); the sum is what they give, not the whole")
         }
+        let shared = rows.filter { !$0.apportioned.isEmpty }
+        if !shared.isEmpty {
+            notes.append("apportioned by area (split: \"area\"): a unit divided in 2025 counts in each unit it went into by that unit's share of their areas; "
+                         + "the source gives no share of the old unit, so these are estimates (qualifier “about”): "
+                         + shared.prefix(5).map { "\($0.unit.name) takes part of " + $0.apportioned.map(\.name).joined(separator: ", ") }.joined(separator: "; "))
+        }
         for (region, reason) in r.refused.prefix(5) { notes.append("not placed: \(region.name) (\(reason))") }
         if r.refused.count > 5 { notes.append("not placed: \(r.refused.count - 5) more") }
         if rows.contains(where: { $0.qualifier != .exact }) { notes.append("qualifier: the value is not exact (a sum with a “gần” figure in it is nearly)") }

@@ -47,4 +47,17 @@ struct RollupAsOfTests {
         let provinces = try ReexpressedRollup(d, indicator: "learning_family", year: 2022, level: .province, asOf: .endOf(2026))
         #expect(provinces.rows.compactMap(\.value) == [10])
     }
+
+    @Test("split: area shares a divided commune's figure by the areas of the communes it went into, marked about; the shares add up to it")
+    func apportioned() throws {
+        let divided = try #require(Self.map.units(on: .endOf(2022), level: .commune).first { c in Self.map.successors(of: c.id).contains { $0.share == .part } })
+        let district = try #require(divided.parent), province = try #require(Self.map[district]?.parent)
+        let d = try Self.dataset([province, district, divided.id], figures: [(divided.id, 1000, 1200)])
+        let r = try ReexpressedRollup(d, indicator: "learning_family", year: 2022, level: .commune, asOf: .endOf(2026), split: .area)
+        let shared = r.rows.filter { $0.value != nil }
+        #expect(shared.count == Self.map.successors(of: divided.id).count)
+        #expect(abs(shared.compactMap(\.value).reduce(0, +) - 1000) < 1e-6)
+        #expect(shared.allSatisfy { $0.qualifier == .about && $0.apportioned.map(\.id) == [divided.id] })
+        #expect(r.refused.isEmpty)
+    }
 }
