@@ -31,6 +31,22 @@ extension Functions {
                 throw a.failure(reason)
             }
         },
+        builtin("placed", [Parameter("region", "region or text"), Parameter("as_of", "year or date"), Parameter("level", "text", optional: true)],
+                returns: "text", topic: "geography",
+                summary: "The name of the unit of the day `as_of` that holds a region (of its own level, or of `level`): Bắc Kạn as of 2026 is “Thái Nguyên”; "
+                    + "“divided: …” for a unit split between several, null for one with no place then. For a column of the figures in another day's units: "
+                    + "`figures | derive province_2026 = placed(region, 2026, level: \"province\")`.",
+                example: "placed(\"Bắc Kạn\", 2026, level: \"province\")") { (a: inout CallArguments) throws(QueryError) -> Value in
+            let map = NationalMap.embedded
+            let level = try a.level("level")
+            guard let day = try a.day("as_of") else { throw a.failure("placed needs as_of: a year or a date") }
+            let unit = try a.mapUnit("region", on: .lastDayBeforeReorganisation, level: level, map: map)
+            switch map.placement(of: unit.id, level: level ?? unit.level, on: day) {
+            case let .whole(holder): return .text(holder.name)
+            case let .split(parts): return .text("divided: " + parts.map(\.name).joined(separator: ", "))
+            case .none: return .null
+            }
+        },
         builtin("predecessors", [Parameter("region", "region or text")], returns: "table", columns: successionColumns, topic: "geography",
                 summary: "What a unit of Vietnam's map was made of: the earlier units that went into it in the 2025 reorganisation, whole or in part.",
                 example: "predecessors(\"Thái Nguyên\")") { (a: inout CallArguments) throws(QueryError) -> Value in
