@@ -334,7 +334,7 @@ def generate(data, observations):
     if os.path.exists(stamp) and open(stamp).read().strip() == str(observations):
         return
     print(f"generating {observations:,} synthetic observations in {data} …", file=sys.stderr)
-    subprocess.run([KHUYENHOC, "synth", "-o", data, "--observations", str(observations)], check=True)
+    subprocess.run([KHUYENHOC, "synth", "--invented", "-o", data, "--observations", str(observations)], check=True)
     with open(stamp, "w") as f:
         f.write(f"{observations}\n")
 

@@ -5,12 +5,22 @@ import LearningData
 /// districts > communes, the twelve headline indicators with plausible bases, values, targets and
 /// trends, about 3 % of observations missing, and some stated percentages deliberately wrong.
 ///
-/// Every region's evidence says `synthetic`, and so does the folder's `README.txt`: these figures are
+/// Every region's evidence says `synthetic` (on the real map: "synthetic figures for the real …"), and so does the folder's `README.txt`: these figures are
 /// for testing and benchmarks, never for analysis. (Rows carry no mark of their own: a column on every
 /// row would have to be kept, as the loader keeps every column it is given.)
 public struct SyntheticDataset: Sendable {
     /// The size and the seed.
     public struct Options: Sendable {
+        /// Invented provinces, districts and communes (the sizes below), or Vietnam's real units of a
+        /// day (then `provinces`, `districtsPerProvince` and `communesPerDistrict` are the map's, and
+        /// `villagesPerCommune` makes it larger).
+        public enum Geography: Sendable, Hashable {
+            case invented
+            case real(asOf: CalendarDay)
+        }
+        public var geography = Geography.invented
+        /// With the real map: made-up villages per commune, the figures' units when more than one.
+        public var villagesPerCommune = 1
         public var provinces = 34
         public var districtsPerProvince = 21
         public var communesPerDistrict = 15
@@ -23,11 +33,21 @@ public struct SyntheticDataset: Sendable {
 
         public init() {}
 
-        /// Options sized for about `observations` rows, by the number of communes per district.
-        public static func sized(_ observations: Int, years: ClosedRange<Int> = 2014...2029, seed: UInt64 = 20_261_123) -> Options {
+        /// Options sized for about `observations` rows: on the real map of a day, by the number of
+        /// villages per commune (communes alone for up to about 1,9 M rows over 16 years); invented,
+        /// by the number of communes per district.
+        public static func sized(_ observations: Int, years: ClosedRange<Int> = 2014...2029, seed: UInt64 = 20_261_123,
+                                 realMapAsOf day: CalendarDay? = nil) -> Options {
             var o = Options()
             o.years = years
             o.seed = seed
+            if let day {
+                o.geography = .real(asOf: day)
+                let communes = NationalMap.embedded.units(on: day, level: .commune).count
+                let perCommune = Double(SyntheticDataset.indicators.count * years.count) * (1 - o.missing)
+                o.villagesPerCommune = max(1, Int((Double(observations) / perCommune / Double(max(communes, 1))).rounded()))
+                return o
+            }
             let perCommune = Double(SyntheticDataset.indicators.count * years.count) * (1 - o.missing)
             o.communesPerDistrict = max(1, Int((Double(observations) / perCommune / Double(o.provinces * o.districtsPerProvince)).rounded()))
             return o
@@ -47,8 +67,14 @@ public struct SyntheticDataset: Sendable {
     public static func write(to folder: String, options: Options = Options()) throws(AtomicWriteError) -> Int {
         try AtomicFile.createFolder(folder)
         var random = SynthRandom(seed: options.seed)
-        let geography = SyntheticGeography(provinces: options.provinces, districtsPerProvince: options.districtsPerProvince,
+        let geography: SyntheticGeography
+        switch options.geography {
+        case .invented:
+            geography = SyntheticGeography(provinces: options.provinces, districtsPerProvince: options.districtsPerProvince,
                                            communesPerDistrict: options.communesPerDistrict, random: &random)
+        case let .real(day):
+            geography = SyntheticGeography(map: .embedded, on: day, villagesPerCommune: options.villagesPerCommune)
+        }
         try AtomicFile.write(regionsCSV(geography.regions), to: folder + "/regions.csv")
         try AtomicFile.write(readme, to: folder + "/README.txt")
         var rows = 0
@@ -90,9 +116,13 @@ public struct SyntheticDataset: Sendable {
 
         """
 
+    private static func csvField(_ text: String) -> String {
+        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
     static func regionsCSV(_ regions: [Region]) -> String {
         var lines = ["id,name,kind,parent,aliases,evidence"]
-        for r in regions { lines.append("\(r.id),\(r.name),\(r.kind.vietnamese),\(r.parent?.rawValue ?? ""),,synthetic") }
+        for r in regions { lines.append("\(r.id),\(r.name),\(r.kind.vietnamese),\(r.parent?.rawValue ?? ""),,\(csvField(r.evidence))") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -9,7 +9,28 @@ struct SyntheticGeography {
                             "Khánh", "Định", "Xuân", "Thủy", "Cẩm", "Đức", "Thịnh", "Gia", "Hồng", "Kim", "Lâm", "Minh"]
 
     var regions: [Region] = []
+    /// The units the figures are for: communes, or villages below them.
     var communes: [RegionID] = []
+
+    /// Vietnam's real units valid on a day (provinces, districts where the day has them, communes),
+    /// with `villagesPerCommune` made-up villages (thôn) below each commune when more than one is
+    /// needed for the size asked: the figures are for the villages then. The units are real; their
+    /// evidence says the figures are not.
+    init(map: NationalMap, on day: CalendarDay, villagesPerCommune: Int) {
+        let units = map.units.filter { $0.isValid(on: day) }
+        regions = units.map { unit in
+            Region(id: unit.id, name: unit.name, kind: unit.kind, parent: unit.parent,
+                   evidence: unit.kind == .country ? "synthetic" : "synthetic figures for the real \(unit.qualifiedName) (code \(unit.code))")
+        }
+        for unit in units where unit.level == .commune {
+            guard villagesPerCommune > 1 else { communes.append(unit.id); continue }
+            for v in 1...villagesPerCommune {
+                let id = RegionID("\(unit.id)/thon-\(v)")
+                regions.append(Region(id: id, name: "Thôn \(v)", kind: .village, parent: unit.id, evidence: "synthetic"))
+                communes.append(id)
+            }
+        }
+    }
 
     init(provinces: Int, districtsPerProvince: Int, communesPerDistrict: Int, random: inout SynthRandom) {
         regions.append(Region(id: "vn", name: "Việt Nam", kind: .country, parent: nil, evidence: "synthetic"))

@@ -127,14 +127,25 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "The years, first-last.") var years = "2014-2029"
     @Option(help: "The seed: the same seed gives the same files.") var seed: UInt64 = 20_261_123
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write.", valueName: "folder")) var output: String
+    @Option(name: .customLong("as-of"), help: "The day (or year) whose real map of Vietnam the figures are for: 2024 (the default) gives the 63 provinces, their districts and 10 035 communes; 2026 the 34 provinces and 3 321 communes.")
+    var asOf = "2024"
+    @Flag(help: "Invented provinces, districts and communes instead of the real map (the benchmark's sizes).") var invented = false
 
     func run() throws {
         let parts = years.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 2, parts[0] <= parts[1], parts[0] > 1900, parts[1] < 2200 else { throw ValidationError("--years is first-last, such as 2014-2029") }
         guard observations > 0, observations <= 200_000_000 else { throw ValidationError("--observations is from 1 to 200 000 000") }
-        let options = SyntheticDataset.Options.sized(observations, years: parts[0]...parts[1], seed: seed)
+        guard let day = CalendarDay(parsing: asOf) else { throw ValidationError("--as-of is a year (2026) or a date (2025-07-01)") }
+        let options = SyntheticDataset.Options.sized(observations, years: parts[0]...parts[1], seed: seed, realMapAsOf: invented ? nil : day)
         let started = Date()
         let rows = try SyntheticDataset.write(to: output, options: options)
-        print("wrote \(rows) synthetic observations for \(options.provinces * options.districtsPerProvince * options.communesPerDistrict) communes in \(output) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
+        let units: String
+        switch options.geography {
+        case .invented: units = "\(options.provinces * options.districtsPerProvince * options.communesPerDistrict) invented communes"
+        case .real:
+            let communes = NationalMap.embedded.units(on: day, level: .commune).count
+            units = "the \(communes) real communes of \(day)" + (options.villagesPerCommune > 1 ? ", \(options.villagesPerCommune) made-up villages each" : "")
+        }
+        print("wrote \(rows) synthetic observations for \(units) in \(output) (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
     }
 }

@@ -62,3 +62,34 @@ struct SyntheticDatasetTests {
         #expect(communes > 10_000 && communes < 11_000)
     }
 }
+
+@Suite("The synthetic dataset on Vietnam's real map")
+struct RealMapSyntheticTests {
+    @Test("on the map of 2024 its regions are the real units, with villages below the communes when asked; it loads as a user's dataset")
+    func realMap() throws {
+        var o = SyntheticDataset.Options.sized(50_000, years: 2022...2022, realMapAsOf: .endOf(2024))
+        o.villagesPerCommune = 1
+        let path = folder()
+        let rows = try SyntheticDataset.write(to: path, options: o)
+        let dataset = try DatasetLoader.load(from: path)
+        #expect(dataset.count == rows)
+        let g = dataset.gazetteer
+        #expect(g.regions.filter { $0.level == .commune }.count == 10_035)
+        #expect(g.regions.filter { $0.level == .province }.count == 63)
+        #expect(g["yen-bai/yen-binh/han-da"]?.evidence.hasPrefix("synthetic figures for the real xã Hán Đà") == true)
+        #expect(g.regions.allSatisfy { $0.evidence.hasPrefix("synthetic") })
+    }
+
+    @Test("as of 2026: the 34 provinces and 3 321 communes; sized larger, villages carry the figures")
+    func after2025() throws {
+        let o = SyntheticDataset.Options.sized(200_000, years: 2026...2026, realMapAsOf: .endOf(2026))
+        #expect(o.villagesPerCommune == 5)   // 200 000 ÷ (12 × 1 × 0,97) ÷ 3 321 ≈ 5,2
+        let path = folder()
+        try SyntheticDataset.write(to: path, options: o)
+        let dataset = try DatasetLoader.load(from: path)
+        #expect(dataset.gazetteer.regions.filter { $0.level == .province }.count == 34)
+        #expect(dataset.gazetteer.regions.filter { $0.level == .district }.isEmpty)
+        #expect(dataset.gazetteer.regions.filter { $0.kind == .village }.count == 3_321 * 5)
+        #expect(dataset.region(at: 0).kind == .village)
+    }
+}
