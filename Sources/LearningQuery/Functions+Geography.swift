@@ -176,3 +176,54 @@ extension Functions {
         ], notes: notes)
     }
 }
+
+extension Functions {
+    /// `compare(…, as_of:)`: units of a day's map side by side, each indicator's latest year in which
+    /// they all have a figure summed into them (so the years are the same), rates where all give one.
+    static func reexpressedComparison(_ a: inout CallArguments, day: CalendarDay) throws(QueryError) -> Table {
+        let map = NationalMap.embedded
+        var units: [AdministrativeUnit] = []
+        var notes: [String] = []
+        for key in ["a", "b", "c", "d", "e"] where a.has(key) {
+            var unit = try a.mapUnit(key, on: day, level: try a.level("level"), map: map)
+            if !unit.isValid(on: day) {
+                guard case let .whole(later) = map.placement(of: unit.id, level: unit.level, on: day) else {
+                    throw a.failure("\(unit.qualifiedName) did not become one unit of \(day): see successors(\"\(unit.id)\")")
+                }
+                notes.append("\(unit.qualifiedName) is part of \(later.qualifiedName) on \(day)")
+                unit = later
+            }
+            units.append(unit)
+        }
+        guard Set(units.map(\.level)).count == 1, let level = units.first?.level else {
+            throw a.failure("with as_of, compare units of one level: " + units.map { "\($0.name) is a \($0.level.name)" }.joined(separator: ", "))
+        }
+        var rows: [(indicator: Indicator, year: Int, rates: Bool, cells: [ReexpressedRollup.Row])] = []
+        for indicator in a.dataset.catalogue.indicators where indicator.spatial == .sum {
+            for year in a.dataset.years.reversed() where !a.dataset.rows(indicator: indicator.id, year: year).isEmpty {
+                guard let r = try? ReexpressedRollup(a.dataset, indicator: indicator.id, year: year, level: level, asOf: day) else { continue }
+                let cells = units.compactMap { u in r.rows.first { $0.unit.id == u.id && $0.value != nil } }
+                guard cells.count == units.count else { continue }
+                rows.append((indicator, year, cells.allSatisfy { $0.rate != nil }, cells))
+                break
+            }
+        }
+        var columns = [Column("indicator", rows.map { .indicator($0.indicator) }), Column("year", rows.map { .year($0.year) }),
+                       Column("compared", rows.map { .text($0.rates ? "rate" : "value") })]
+        for (k, unit) in units.enumerated() {
+            columns.append(Column(unit.name, rows.map { row in row.rates ? .rate(row.cells[k].rate) : .figure(row.cells[k].value, unit: row.indicator.unit) }))
+            columns.append(Column("\(unit.name) made of", rows.map { row in .text("\(row.cells[k].valueCount) of \(row.cells[k].parts.count) \(level.plural)") }))
+        }
+        if units.count == 2 {
+            columns.append(Column("difference", rows.map { row in
+                row.rates ? (row.cells[0].rate.flatMap { x in row.cells[1].rate.map { .points((x - $0) * 100) } } ?? .null)
+                    : .figure((row.cells[0].value ?? 0) - (row.cells[1].value ?? 0), unit: row.indicator.unit)
+            }))
+        }
+        notes.append("in the \(level.plural) of \(day): each figure is the sum of the \(level.plural) of its year that the unit is made of (rollup(…, as_of:)); "
+                     + "each indicator in the latest year all of them have one; “made of” counts those that give it")
+        if units.count == 2 { notes.append("difference = \(units[0].name) − \(units[1].name); rates in percentage points") }
+        if rows.isEmpty { notes.append("no indicator has a figure for all of them in one year") }
+        return Table(columns: columns, notes: notes)
+    }
+}

@@ -71,11 +71,14 @@ extension Functions {
             return .table(Table(columns: columns, notes: ["places > 0: moved up"] + (levelNote.map { [$0] } ?? [])))
         },
         builtin("compare", [Parameter("a", "region"), Parameter("b", "region"), Parameter("c", "region", optional: true), Parameter("d", "region", optional: true),
-                            Parameter("e", "region", optional: true), Parameter("year", "year or latest", optional: true), Parameter("level", "text", optional: true)],
+                            Parameter("e", "region", optional: true), Parameter("year", "year or latest", optional: true), Parameter("level", "text", optional: true),
+                            Parameter("as_of", "year or date", optional: true)],
                 returns: "table", topic: "ranking",
                 summary: "Regions of one level side by side on every indicator at least two of them report: each one's rate (or value) and year, the difference, who is ahead, "
-                    + "and which figures are qualified (“gần”, “hơn”); years that differ are said. Regions of another level than most are left out, and named, unless `level: \"any\"`.",
+                    + "and which figures are qualified (“gần”, “hơn”); years that differ are said. Regions of another level than most are left out, and named, unless `level: \"any\"`. "
+                    + "`as_of: 2026` compares units of that day's map, each year's figures summed into them (Lào Cai and Thái Nguyên, their merged provinces included).",
                 example: "compare(\"Bình Thạnh\", \"Bắc Kạn\")") { (a: inout CallArguments) throws(QueryError) -> Value in
+            if let day = try a.day("as_of") { return .table(try reexpressedComparison(&a, day: day)) }
             var resolved: [Region?] = []
             var names: [(Int, String)] = []
             for (k, key) in ["a", "b", "c", "d", "e"].enumerated() where a.has(key) {
