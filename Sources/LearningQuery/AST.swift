@@ -104,15 +104,38 @@ struct Stage: Sendable {
     }
 }
 
-/// A statement: a binding that lasts for the session, or an expression whose value is shown.
+/// A statement: a binding that lasts for the session, a function defined for it, or an expression
+/// whose value is shown.
 enum Statement: Sendable {
     case binding(String, SourceSpan, Expr)
     case expression(Expr)
+    case function(FunctionDefinition)
 
     var span: SourceSpan {
         switch self {
         case let .binding(_, s, e): s.through(e.span)
         case let .expression(e): e.span
+        case let .function(f): f.span
         }
     }
+}
+
+/// A user function, `let share(ind, r, y = latest) = rate(ind, r, y) - rate(ind, "Việt Nam", y)`:
+/// parameters (each with an optional default) and a body, an expression or a pipeline.
+struct FunctionDefinition: Sendable {
+    let name: String
+    let nameSpan: SourceSpan
+    let parameters: [FunctionParameter]
+    let body: Expr
+    let span: SourceSpan
+    /// How it is called, defaults as written: `share(ind, r, y = latest)`.
+    let signature: String
+}
+
+/// A parameter of a user function.
+struct FunctionParameter: Sendable {
+    let name: String
+    let span: SourceSpan
+    /// The value when the call leaves it out; nil when the call must give it.
+    let defaultValue: Expr?
 }

@@ -25,6 +25,10 @@ public final class EvaluationContext {
     public let dataset: Dataset
     /// The session's `let` bindings.
     var bindings: [String: Value]
+    /// The session's own functions (`let name(…) = …`), each with the text it was defined in.
+    var functions: [String: UserFunction] = [:]
+    /// How many user-function calls deep the evaluation is: bounded, so that a recursion stops.
+    var callDepth = 0
     /// The text being evaluated.
     let source: SourceText
     /// Warnings (division by zero...) raised so far.
@@ -52,6 +56,16 @@ public final class EvaluationContext {
         self.memoryLimit = memoryLimit
         self.memoryGauge = memoryGauge
         memoryAtStart = memoryLimit.bytes == nil ? nil : memoryGauge()
+    }
+
+    /// The context a user function's body is evaluated in: the text it was written in (so that its
+    /// errors point into it), the session's bindings with the parameters over them, one call deeper.
+    func calling(_ function: UserFunction, with parameters: [String: Value]) -> EvaluationContext {
+        let child = EvaluationContext(dataset: dataset, bindings: bindings.merging(parameters) { _, parameter in parameter }, source: function.source,
+                                      cancellation: cancellation, builtins: builtins, memoryLimit: memoryLimit, memoryGauge: memoryGauge)
+        child.functions = functions
+        child.callDepth = callDepth + 1
+        return child
     }
 
     /// Called once per row by the table operators: every 256 rows it checks the cancellation flag and

@@ -29,6 +29,9 @@ struct Evaluator {
             return value
         case let .expression(expr):
             return try evaluate(expr, nil)
+        case let .function(definition):
+            context.functions[definition.name] = UserFunction(definition: definition, source: context.source)
+            return .text(definition.signature)
         }
     }
 

@@ -4,7 +4,10 @@ import LearningData
 ///
 /// ```ebnf
 /// program        = { statement ( NEWLINE | ";" ) } ;
-/// statement      = "let" IDENT "=" pipeline | pipeline ;
+/// statement      = "let" IDENT "=" pipeline
+///                | "let" IDENT "(" [ parameter { "," parameter } ] ")" "=" pipeline   (* a function *)
+///                | pipeline ;
+/// parameter      = IDENT [ "=" expression ] ;
 /// pipeline       = expression { "|" stage } ;
 /// stage          = "where" expression
 ///                | "select" assignment { "," assignment }
@@ -134,11 +137,44 @@ struct Parser {
             let start = advance().span
             let (name, span) = try identifier("a name after “let”")
             guard !Self.reserved.contains(name) else { throw error("E113", "“\(Diagnostic.excerpt(name))” is a reserved word and cannot be a name", at: span) }
+            if current.isSymbol("(") { return .function(try functionDefinition(name, nameSpan: span, start: start)) }
             _ = try expectSymbol("=", "“=” after the name")
             let value = try pipeline()
             return .binding(name, start.through(span), value)
         }
         return .expression(try pipeline())
+    }
+
+    /// The rest of `let name(…) = body`, after the name.
+    private mutating func functionDefinition(_ name: String, nameSpan: SourceSpan, start: SourceSpan) throws(QueryError) -> FunctionDefinition {
+        guard Functions.named[name] == nil, !Functions.aggregates.contains(name) else {
+            throw error("E113", "“\(Diagnostic.excerpt(name))” is a built-in function and cannot be defined again", at: nameSpan)
+        }
+        _ = advance()   // (
+        var parameters: [FunctionParameter] = []
+        var texts: [String] = []
+        while !current.isSymbol(")") {
+            let (parameter, span) = try identifier("a parameter name")
+            guard !Self.reserved.contains(parameter) else { throw error("E113", "“\(Diagnostic.excerpt(parameter))” is a reserved word and cannot be a parameter", at: span) }
+            guard !parameters.contains(where: { $0.name == parameter }) else { throw error("E205", "the parameter “\(parameter)” is named twice", at: span) }
+            var defaultValue: Expr? = nil
+            if current.isSymbol("=") {
+                _ = advance()
+                defaultValue = try expression()
+            } else if parameters.contains(where: { $0.defaultValue != nil }) {
+                throw error("E204", "“\(parameter)” has no default but comes after one that has", at: span,
+                            expected: "the parameters with defaults last")
+            }
+            parameters.append(FunctionParameter(name: parameter, span: span, defaultValue: defaultValue))
+            texts.append(parameter + (defaultValue.map { " = " + source.text($0.span) } ?? ""))
+            guard current.isSymbol(",") else { break }
+            _ = advance()
+        }
+        _ = try expectSymbol(")", "“)” to close the parameters")
+        _ = try expectSymbol("=", "“=” before the function's body")
+        let body = try pipeline()
+        return FunctionDefinition(name: name, nameSpan: nameSpan, parameters: parameters, body: body, span: start.through(body.span),
+                                  signature: "\(name)(" + texts.joined(separator: ", ") + ")")
     }
 
     // MARK: Pipelines

@@ -31,6 +31,14 @@ public final class QuerySession {
     /// memory by default).
     public var memoryLimit: MemoryLimit
     private var bindings: [String: Value] = [:]
+    /// The functions defined so far (`let name(…) = …`).
+    private var functions: [String: UserFunction] = [:]
+
+    /// The names of the functions the session defined, sorted.
+    public var functionNames: [String] { functions.keys.sorted() }
+
+    /// The functions the session defined, as they are called (`share(ind, r, y = latest)`), by name.
+    public var functionSignatures: [String] { functions.keys.sorted().compactMap { functions[$0]?.definition.signature } }
     /// Reads resident memory for `memoryLimit` (a stand-in in tests).
     var memoryGauge: @Sendable () -> Int? = ResidentMemory.current
 
@@ -56,12 +64,16 @@ public final class QuerySession {
     public func unbind(_ name: String) { bindings[name] = nil }
 
     /// Forgets every binding.
-    public func reset() { bindings = [:] }
+    public func reset() {
+        bindings = [:]
+        functions = [:]
+    }
 
     /// Switches to another dataset; bindings made on the old one are forgotten.
     public func use(_ dataset: Dataset) {
         self.dataset = dataset
         bindings = [:]
+        functions = [:]
     }
 
     /// Runs every statement of a text. The whole text is parsed and its names checked first, so an
@@ -91,9 +103,11 @@ public final class QuerySession {
             let statementText = source.text(statement.span)
             var name: String? = nil
             if case let .binding(bound, _, _) = statement { name = bound }
+            if case let .function(definition) = statement { name = definition.name }
             do {
                 let value = try Evaluator(context: context).run(statement)
                 bindings = context.bindings
+                functions = context.functions
                 outcomes.append(StatementOutcome(text: statementText, value: value, error: nil, warnings: context.warnings, binding: name))
             } catch {
                 let located = Self.located(error, at: statement.span, in: source)
@@ -123,7 +137,9 @@ public final class QuerySession {
     public func render(_ value: Value) -> String { Renderer.render(value, settings) }
 
     private func context(_ source: SourceText, _ builtins: BuiltinTables.Cache) -> EvaluationContext {
-        EvaluationContext(dataset: dataset, bindings: bindings, source: source, cancellation: cancellation,
-                          builtins: builtins, memoryLimit: memoryLimit, memoryGauge: memoryGauge)
+        let context = EvaluationContext(dataset: dataset, bindings: bindings, source: source, cancellation: cancellation,
+                                        builtins: builtins, memoryLimit: memoryLimit, memoryGauge: memoryGauge)
+        context.functions = functions
+        return context
     }
 }

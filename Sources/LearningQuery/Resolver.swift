@@ -14,9 +14,12 @@ struct Resolver {
 
     private let context: EvaluationContext
     private var bindings: [String: Shape]
+    /// The user functions known so far: the session's, then those the program defines.
+    private var functions: [String: FunctionDefinition]
 
     init(context: EvaluationContext) {
         self.context = context
+        functions = context.functions.mapValues(\.definition)
         bindings = context.bindings.mapValues { value in
             switch value {
             case let .table(t): .table(t.columnNames)
@@ -33,6 +36,16 @@ struct Resolver {
             switch statement {
             case let .binding(name, _, expr): bindings[name] = try shape(expr, columns: nil)
             case let .expression(expr): _ = try shape(expr, columns: nil)
+            case let .function(definition):
+                // Known inside its own body, so that a recursion resolves (and is bounded when run).
+                functions[definition.name] = definition
+                var inner = self
+                // A parameter may hold anything: a table's columns are checked when it is known.
+                for parameter in definition.parameters {
+                    if let defaultValue = parameter.defaultValue { _ = try inner.shape(defaultValue, columns: nil) }
+                    inner.bindings[parameter.name] = .unknownTable
+                }
+                _ = try inner.shape(definition.body, columns: nil)
             }
         }
     }
@@ -85,6 +98,10 @@ struct Resolver {
         guard let function = Functions.named[name] else {
             // Aggregates are checked where they belong, inside group … aggregate.
             if Functions.aggregates.contains(name) { return .other }
+            if let user = functions[name] {
+                try checkUserCall(user, arguments, span: span, leading: leading, columns: columns, rowUnknown: rowUnknown)
+                return .unknownTable
+            }
             throw evaluator.unknownFunction(name, nameSpan)
         }
         var positional = leading ? 1 : 0
@@ -114,6 +131,35 @@ struct Resolver {
         }
         if let declared = function.columns { return .table(declared) }
         return function.returns == "table" ? .unknownTable : .other
+    }
+
+    /// A call of a user function: its labels are its parameters', no more arguments than it takes,
+    /// and every parameter without a default given.
+    private func checkUserCall(_ d: FunctionDefinition, _ arguments: [Argument], span: SourceSpan, leading: Bool,
+                               columns: [String]?, rowUnknown: Bool) throws(QueryError) {
+        var given = Set<String>()
+        var positional = leading ? 1 : 0
+        if leading, let first = d.parameters.first { given.insert(first.name) }
+        for argument in arguments {
+            if let label = argument.label {
+                guard d.parameters.contains(where: { $0.name == label }) else {
+                    let near = closestMatches(to: label, among: d.parameters.map(\.name), limit: 1).first
+                    throw QueryError(context.source.diagnostic("E203", "\(d.name) has no argument “\(label)”", at: argument.labelSpan ?? span,
+                                                               hint: (near.map { "did you mean `\($0):`? " } ?? "") + "usage: \(d.signature)"))
+                }
+                given.insert(label)
+            } else {
+                if positional < d.parameters.count { given.insert(d.parameters[positional].name) }
+                positional += 1
+            }
+            _ = try shape(argument.value, columns: columns, rowUnknown: rowUnknown)
+        }
+        if positional > d.parameters.count {
+            throw QueryError(context.source.diagnostic("E205", "\(d.name) takes at most \(d.parameters.count) arguments", at: span, hint: "usage: \(d.signature)"))
+        }
+        for parameter in d.parameters where parameter.defaultValue == nil && !given.contains(parameter.name) {
+            throw QueryError(context.source.diagnostic("E204", "\(d.name) needs “\(parameter.name)”", at: span, hint: "usage: \(d.signature)"))
+        }
     }
 
     private func apply(_ stage: Stage, to input: Shape) throws(QueryError) -> Shape {

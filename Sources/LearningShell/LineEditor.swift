@@ -44,7 +44,7 @@ public final class LineEditor {
         signal(SIGINT, interruptHandler)
         let terminalModes = Self.withoutControlEcho()
         defer { if var modes = terminalModes { tcsetattr(STDIN_FILENO, TCSANOW, &modes) } }
-        completionSource = { [unowned shell] line, cursor in shell.completer.complete(line, cursor: cursor, bindings: shell.session.bindingNames) }
+        completionSource = { [unowned shell] line, cursor in shell.completer.complete(line, cursor: cursor, bindings: shell.session.bindingNames + shell.session.functionNames.map { $0 + "(" }) }
         for entry in entries { add_history(entry) }
         shell.terminalWidth = { Self.terminalWidth() }
         var pending: [String] = []

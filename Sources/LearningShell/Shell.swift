@@ -314,7 +314,9 @@ public final class Shell {
         }
         switch topic {
         case "functions":
+            let own = session.functionSignatures
             return Functions.all.map { "\($0.signature)\n    \($0.summary)\n    e.g. \($0.example)" }.joined(separator: "\n")
+                + (own.isEmpty ? "" : "\n\nyour functions (let name(…) = …):\n" + own.map { "  " + $0 }.joined(separator: "\n"))
         case "operators", "operator", "table operators":
             return Reference.operatorsHelp
         case "commands", "command":
@@ -322,6 +324,7 @@ public final class Shell {
         default:
             let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
             if let help = Reference.help(for: name) { return help }
+            if let own = session.functionSignatures.first(where: { $0.hasPrefix(name + "(") }) { return "\(own)\n    your function, defined in this session" }
             if let command = ShellCommand.all.first(where: { $0.name == name }) {
                 return ":\(command.name) \(command.argument)\n\(command.summary)"
             }

@@ -5,7 +5,7 @@ import LearningQuery
 
 @Suite("The README's query examples")
 struct ReadmeTests {
-    @Test("each example of the README is shown with its golden output, unchanged", arguments: ["01", "02", "03", "04", "05", "06", "07", "08", "09", "19"])
+    @Test("each example of the README is shown with its golden output, unchanged", arguments: ["01", "02", "03", "04", "05", "06", "07", "08", "09", "19", "21"])
     func example(_ number: String) throws {
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let folder = testsFolder.appendingPathComponent("Golden/examples")

@@ -44,6 +44,7 @@ func replayDifferences(_ inputs: [String]) throws -> (differences: [String], sav
 /// The bindings two sessions disagree on, by name and shown value.
 func bindingDifferences(_ a: QuerySession, _ b: QuerySession, _ when: String) -> [String] {
     guard a.bindingNames == b.bindingNames else { return ["bindings \(a.bindingNames) against \(b.bindingNames) \(when)"] }
+    guard a.functionSignatures == b.functionSignatures else { return ["functions \(a.functionSignatures) against \(b.functionSignatures) \(when)"] }
     return a.bindingNames.compactMap { name in
         let (x, y) = (a.binding(name).map(a.render), b.binding(name).map(b.render))
         return x == y ? nil : "\(name) is \(x ?? "unbound") against \(y ?? "unbound") \(when)"
@@ -55,6 +56,9 @@ struct SaveReplayTests {
     @Test(":save writes what replays to the same results", arguments: [
         // The report of issue 11: `| take 1` after a `let` was glued onto the `let`.
         ["regions", "let y = 5", "| take 1", "y"],
+        // A function's definition is saved with the calls that use it.
+        ["let gap(ind, a, b, y = 2022) = rate(ind, a, y) - rate(ind, b, y)", "gap(learning_family, \"Bình Thạnh\", \"Bình Thạnh\")",
+         "let best(t, n = 1) = t | take n", "regions | best()"],
         ["regions", "let y = regions | take 3", "| take 1", "y"],
         // Each result of a chain of `|` lines is its own statement, the first included.
         ["rank(learning_family)", "| select region, year | take 1"],
