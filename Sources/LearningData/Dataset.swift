@@ -205,9 +205,6 @@ public struct Dataset: Sendable {
         return d.scope < 0 && (d.periodStart == 0 || d.countsAsYear)
     }
 
-    /// Whether any row has a period other than its year.
-    public var hasPeriods: Bool { columns.details.contains { $0.periodStart != 0 } }
-
     /// The scope at a row; nil for a headline figure.
     public func scope(at row: Int) -> String? { columns.details(at: row).flatMap { strings[$0.scope] } }
 

@@ -14,39 +14,10 @@ extension Evaluator {
             }
             throw unknownFunction(name, nameSpan)
         }
-        var bound: [String: (value: Value, span: SourceSpan)] = [:]
-        var positional = 0
-        if let leading {
-            guard let first = function.parameters.first else {
-                throw QueryError(context.source.diagnostic("E205", "\(name) takes no arguments, so nothing can flow into it with “|”", at: nameSpan))
-            }
-            bound[first.name] = leading
-            positional = 1
-        }
-        for argument in arguments {
-            let value = try evaluate(argument.value, scope)
-            if let label = argument.label {
-                guard let parameter = function.parameters.first(where: { $0.name == label }) else {
-                    let near = closestMatches(to: label, among: function.parameters.map(\.name), limit: 1).first
-                    throw QueryError(context.source.diagnostic("E203", "\(name) has no argument “\(label)”", at: argument.labelSpan ?? span,
-                                                               hint: (near.map { "did you mean `\($0):`? " } ?? "") + "usage: \(function.signature)"))
-                }
-                guard bound[parameter.name] == nil else {
-                    throw QueryError(context.source.diagnostic("E205", "“\(label)” is given twice", at: argument.labelSpan ?? span, hint: "usage: \(function.signature)"))
-                }
-                bound[parameter.name] = (value, argument.value.span)
-            } else {
-                guard positional < function.parameters.count else {
-                    throw QueryError(context.source.diagnostic("E205", "\(name) takes at most \(function.parameters.count) arguments", at: argument.value.span,
-                                                               hint: "usage: \(function.signature)"))
-                }
-                bound[function.parameters[positional].name] = (value, argument.value.span)
-                positional += 1
-            }
-        }
+        let form = function.form
+        let bound = try bind(form, arguments, nameSpan: nameSpan, span: span, scope, leading: leading)
         for parameter in function.parameters where !parameter.isOptional && bound[parameter.name] == nil {
-            throw QueryError(context.source.diagnostic("E204", "\(name) needs “\(parameter.name)” (\(parameter.type))", at: span,
-                                                       hint: "usage: \(function.signature); for example: \(function.example)"))
+            throw form.missing(parameter, at: span, in: context.source)
         }
         var call = CallArguments(function: function, values: bound, callSpan: span, context: context)
         return try function.body(&call)
@@ -61,41 +32,10 @@ extension Evaluator {
             throw QueryError(context.source.diagnostic("E223", "\(d.name) calls itself, or other functions call each other, more than \(UserFunction.maximumDepth) deep",
                                                        at: nameSpan, hint: "a recursion needs a case that stops it; this one did not stop"))
         }
-        var bound: [String: Value] = [:]
-        var positional = 0
-        if let leading {
-            guard let first = d.parameters.first else {
-                throw QueryError(context.source.diagnostic("E205", "\(d.name) takes no arguments, so nothing can flow into it with “|”", at: nameSpan))
-            }
-            bound[first.name] = leading.0
-            positional = 1
-        }
-        for argument in arguments {
-            let value = try evaluate(argument.value, scope)
-            if let label = argument.label {
-                guard d.parameters.contains(where: { $0.name == label }) else {
-                    let near = closestMatches(to: label, among: user.parameterNames, limit: 1).first
-                    throw QueryError(context.source.diagnostic("E203", "\(d.name) has no argument “\(label)”", at: argument.labelSpan ?? span,
-                                                               hint: (near.map { "did you mean `\($0):`? " } ?? "") + "usage: \(d.signature)"))
-                }
-                guard bound[label] == nil else {
-                    throw QueryError(context.source.diagnostic("E205", "“\(label)” is given twice", at: argument.labelSpan ?? span, hint: "usage: \(d.signature)"))
-                }
-                bound[label] = value
-            } else {
-                guard positional < d.parameters.count else {
-                    throw QueryError(context.source.diagnostic("E205", "\(d.name) takes at most \(d.parameters.count) arguments", at: argument.value.span,
-                                                               hint: "usage: \(d.signature)"))
-                }
-                bound[d.parameters[positional].name] = value
-                positional += 1
-            }
-        }
+        var bound = try bind(d.form, arguments, nameSpan: nameSpan, span: span, scope, leading: leading).mapValues(\.value)
         let inner = context.calling(user, with: [:])
         for parameter in d.parameters where bound[parameter.name] == nil {
-            guard let defaultValue = parameter.defaultValue else {
-                throw QueryError(context.source.diagnostic("E204", "\(d.name) needs “\(parameter.name)”", at: span, hint: "usage: \(d.signature)"))
-            }
+            guard let defaultValue = parameter.defaultValue else { throw d.form.missing(Parameter(parameter.name, ""), at: span, in: context.source) }
             // A default is evaluated where it was written, with the parameters bound so far.
             inner.bindings.merge(bound) { _, new in new }
             bound[parameter.name] = try Evaluator(context: inner).evaluate(defaultValue, nil)
@@ -103,6 +43,39 @@ extension Evaluator {
         let body = context.calling(user, with: bound)
         defer { for w in body.warnings where !context.warnings.contains(w) { context.warnings.append(w) } }
         return try Evaluator(context: body).evaluate(d.body, nil)
+    }
+
+    /// Binds a call's arguments to its function's parameters, by position or label (the value from the
+    /// left of a `|` first), each argument evaluated in the caller's scope; what is left out is the
+    /// caller's to check.
+    private func bind(_ form: CallForm, _ arguments: [Argument], nameSpan: SourceSpan, span: SourceSpan, _ scope: RowScope?,
+                      leading: (Value, SourceSpan)?) throws(QueryError) -> [String: (value: Value, span: SourceSpan)] {
+        var bound: [String: (value: Value, span: SourceSpan)] = [:]
+        var positional = 0
+        if let leading {
+            guard let first = form.parameters.first else {
+                throw QueryError(context.source.diagnostic("E205", "\(form.name) takes no arguments, so nothing can flow into it with “|”", at: nameSpan))
+            }
+            bound[first.name] = leading
+            positional = 1
+        }
+        for argument in arguments {
+            let value = try evaluate(argument.value, scope)
+            if let label = argument.label {
+                guard form.parameters.contains(where: { $0.name == label }) else {
+                    throw form.unknownLabel(label, at: argument.labelSpan ?? span, in: context.source)
+                }
+                guard bound[label] == nil else {
+                    throw QueryError(context.source.diagnostic("E205", "“\(label)” is given twice", at: argument.labelSpan ?? span, hint: "usage: \(form.signature)"))
+                }
+                bound[label] = (value, argument.value.span)
+            } else {
+                guard positional < form.parameters.count else { throw form.tooMany(at: argument.value.span, in: context.source) }
+                bound[form.parameters[positional].name] = (value, argument.value.span)
+                positional += 1
+            }
+        }
+        return bound
     }
 
     func unknownFunction(_ name: String, _ span: SourceSpan) -> QueryError {

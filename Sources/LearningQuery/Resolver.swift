@@ -99,66 +99,39 @@ struct Resolver {
             // Aggregates are checked where they belong, inside group … aggregate.
             if Functions.aggregates.contains(name) { return .other }
             if let user = functions[name] {
-                try checkUserCall(user, arguments, span: span, leading: leading, columns: columns, rowUnknown: rowUnknown)
+                try checkCall(user.form, arguments, span: span, leading: leading, columns: columns, rowUnknown: rowUnknown)
                 return .unknownTable
             }
             throw evaluator.unknownFunction(name, nameSpan)
         }
-        var positional = leading ? 1 : 0
-        var given = Set<String>()
-        if leading, let first = function.parameters.first { given.insert(first.name) }
-        for argument in arguments {
-            if let label = argument.label {
-                guard function.parameters.contains(where: { $0.name == label }) else {
-                    let near = closestMatches(to: label, among: function.parameters.map(\.name), limit: 1).first
-                    throw QueryError(context.source.diagnostic("E203", "\(name) has no argument “\(label)”", at: argument.labelSpan ?? span,
-                                                               hint: (near.map { "did you mean `\($0):`? " } ?? "") + "usage: \(function.signature)"))
-                }
-                given.insert(label)
-            } else {
-                if positional < function.parameters.count { given.insert(function.parameters[positional].name) }
-                positional += 1
-            }
-            _ = try shape(argument.value, columns: columns, rowUnknown: rowUnknown)
-        }
-        if positional > function.parameters.count {
-            throw QueryError(context.source.diagnostic("E205", "\(name) takes at most \(function.parameters.count) arguments", at: span,
-                                                       hint: "usage: \(function.signature)"))
-        }
-        for parameter in function.parameters where !parameter.isOptional && !given.contains(parameter.name) {
-            throw QueryError(context.source.diagnostic("E204", "\(name) needs “\(parameter.name)” (\(parameter.type))", at: span,
-                                                       hint: "usage: \(function.signature); for example: \(function.example)"))
-        }
+        try checkCall(function.form, arguments, span: span, leading: leading, columns: columns, rowUnknown: rowUnknown)
         if let declared = function.columns { return .table(declared) }
         return function.returns == "table" ? .unknownTable : .other
     }
 
-    /// A call of a user function: its labels are its parameters', no more arguments than it takes,
-    /// and every parameter without a default given.
-    private func checkUserCall(_ d: FunctionDefinition, _ arguments: [Argument], span: SourceSpan, leading: Bool,
-                               columns: [String]?, rowUnknown: Bool) throws(QueryError) {
+    /// A call's arguments against its function's parameters (a built-in's or a user function's): each
+    /// label a parameter's, no more arguments than parameters, every parameter that may not be left out
+    /// given; and each argument's own names.
+    private func checkCall(_ form: CallForm, _ arguments: [Argument], span: SourceSpan, leading: Bool,
+                           columns: [String]?, rowUnknown: Bool) throws(QueryError) {
         var given = Set<String>()
         var positional = leading ? 1 : 0
-        if leading, let first = d.parameters.first { given.insert(first.name) }
+        if leading, let first = form.parameters.first { given.insert(first.name) }
         for argument in arguments {
             if let label = argument.label {
-                guard d.parameters.contains(where: { $0.name == label }) else {
-                    let near = closestMatches(to: label, among: d.parameters.map(\.name), limit: 1).first
-                    throw QueryError(context.source.diagnostic("E203", "\(d.name) has no argument “\(label)”", at: argument.labelSpan ?? span,
-                                                               hint: (near.map { "did you mean `\($0):`? " } ?? "") + "usage: \(d.signature)"))
+                guard form.parameters.contains(where: { $0.name == label }) else {
+                    throw form.unknownLabel(label, at: argument.labelSpan ?? span, in: context.source)
                 }
                 given.insert(label)
             } else {
-                if positional < d.parameters.count { given.insert(d.parameters[positional].name) }
+                if positional < form.parameters.count { given.insert(form.parameters[positional].name) }
                 positional += 1
             }
             _ = try shape(argument.value, columns: columns, rowUnknown: rowUnknown)
         }
-        if positional > d.parameters.count {
-            throw QueryError(context.source.diagnostic("E205", "\(d.name) takes at most \(d.parameters.count) arguments", at: span, hint: "usage: \(d.signature)"))
-        }
-        for parameter in d.parameters where parameter.defaultValue == nil && !given.contains(parameter.name) {
-            throw QueryError(context.source.diagnostic("E204", "\(d.name) needs “\(parameter.name)”", at: span, hint: "usage: \(d.signature)"))
+        if positional > form.parameters.count { throw form.tooMany(at: span, in: context.source) }
+        for parameter in form.parameters where !parameter.isOptional && !given.contains(parameter.name) {
+            throw form.missing(parameter, at: span, in: context.source)
         }
     }
 
