@@ -102,13 +102,13 @@ for question in questions {
         times.append(seconds {
             for outcome in session.run(question.text, name: question.name) {
                 if let error = outcome.error { failure = "\(error)" }
-                if let value = outcome.value, outcome.binding == nil { _ = session.render(value) }
+                if let value = outcome.value, !outcome.quiet { _ = session.render(value) }
             }
         })
     }
     // The answers, in full and as plain numbers, for the check against the other engines (not timed).
     let answers = QuerySession(dataset: dataset, settings: OutputSettings(format: .csv, maxRows: nil, maxCellWidth: nil))
-    let csv = answers.run(question.text, name: question.name).compactMap { o in o.binding == nil ? o.value.map { answers.render($0) } : nil }
+    let csv = answers.run(question.text, name: question.name).compactMap { o in !o.quiet ? o.value.map { answers.render($0) } : nil }
     results.append("""
     {"name": \(jsonString(question.name)), "median_s": \(median(times)), "min_s": \(times.min() ?? 0), \
     "error": \(failure.map(jsonString) ?? "null"), "answers": [\(csv.map(jsonString).joined(separator: ", "))]}

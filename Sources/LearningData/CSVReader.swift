@@ -1,26 +1,28 @@
 /// One field of a CSV record, as a span of the file's bytes.
-struct CSVField {
+package struct CSVField {
     /// Bytes of the value, without surrounding quotes (escaped quotes still doubled).
     let start: Int, end: Int
     /// Whether it was in double quotes (so `""` inside stands for `"`).
     let quoted: Bool
     /// Line and byte offset of that line's start, where the field begins.
-    let line: Int, lineStart: Int
+    package let line: Int, lineStart: Int
     /// Byte offset where the field begins (its opening quote, if quoted).
-    let offset: Int
+    package let offset: Int
 }
 
 /// Reads RFC 4180 CSV straight from bytes: records separated by CRLF or LF, fields by commas, fields
 /// with commas, quotes or line breaks in double quotes, `""` for a quote inside. One pass, no `String`
 /// per line; text is only decoded (and checked as UTF-8) for the fields a caller asks for.
-struct CSVReader {
+package struct CSVReader {
     let bytes: [UInt8]
     let file: String
+    /// The byte between fields: a comma, or `;` as spreadsheets in some locales write.
+    package var separator: UInt8 = 0x2C
     private(set) var position: Int
     private var line = 1
     private var lineStart = 0
 
-    init(bytes: [UInt8], file: String) {
+    package init(bytes: [UInt8], file: String) {
         self.bytes = bytes
         self.file = file
         // A UTF-8 byte-order mark, as spreadsheet programs write, is not part of the first field.
@@ -42,7 +44,7 @@ struct CSVReader {
     var currentLine: Int { line }
 
     /// The next record, or nil at the end. Blank lines are skipped.
-    mutating func nextRecord() throws(Diagnostic) -> [CSVField]? {
+    package mutating func nextRecord() throws(Diagnostic) -> [CSVField]? {
         while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D {
             consumeNewline()
         }
@@ -53,7 +55,7 @@ struct CSVReader {
             fields.append(field)
             if position >= bytes.count { return fields }
             switch bytes[position] {
-            case 0x2C:
+            case separator:
                 position += 1
                 if position >= bytes.count { fields.append(CSVField(start: position, end: position, quoted: false, line: line, lineStart: lineStart, offset: position)); return fields }
             case 0x0A, 0x0D:
@@ -71,7 +73,7 @@ struct CSVReader {
         let fieldLine = line, fieldLineStart = lineStart, offset = position
         guard position < bytes.count, bytes[position] == 0x22 else {
             let start = position
-            while position < bytes.count, bytes[position] != 0x2C, bytes[position] != 0x0A, bytes[position] != 0x0D {
+            while position < bytes.count, bytes[position] != separator, bytes[position] != 0x0A, bytes[position] != 0x0D {
                 if bytes[position] == 0x22 {
                     throw diagnostic(at: position, line: line, lineStart: lineStart, "a double quote inside a field that does not start with one",
                                      expected: "the whole field in double quotes", hint: "quote the field and double the quote inside: \"a \"\"b\"\" c\"")
@@ -104,7 +106,7 @@ struct CSVReader {
     }
 
     /// The text of a field, checked as UTF-8.
-    func text(of field: CSVField) throws(Diagnostic) -> String {
+    package func text(of field: CSVField) throws(Diagnostic) -> String {
         let slice = bytes[field.start..<field.end]
         guard let raw = String(validating: slice, as: UTF8.self) else {
             throw diagnostic(at: firstInvalidUTF8(in: field), line: field.line, lineStart: field.lineStart, "the bytes here are not valid UTF-8",
@@ -127,7 +129,7 @@ struct CSVReader {
     }
 
     /// A diagnostic at a byte offset, with the column in characters and the source line shown.
-    func diagnostic(at offset: Int, line: Int, lineStart: Int, _ message: String, length: Int = 1,
+    package func diagnostic(at offset: Int, line: Int, lineStart: Int, _ message: String, length: Int = 1,
                     expected: String? = nil, hint: String? = nil) -> Diagnostic {
         var lineEnd = lineStart
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
@@ -139,7 +141,7 @@ struct CSVReader {
     }
 
     /// A diagnostic pointing at a field (at a character offset inside it, for quoted text).
-    func diagnostic(for field: CSVField, characterOffset: Int = 0, length: Int? = nil, _ message: String,
+    package func diagnostic(for field: CSVField, characterOffset: Int = 0, length: Int? = nil, _ message: String,
                     expected: String? = nil, hint: String? = nil) -> Diagnostic {
         let prefix = String(decoding: bytes[field.lineStart..<min(field.offset, bytes.count)], as: UTF8.self).count
         let opening = field.quoted ? 1 : 0

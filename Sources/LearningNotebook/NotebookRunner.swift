@@ -31,7 +31,7 @@ public struct NotebookRunner {
                 ]))
                 continue
             }
-            if outcome.binding == nil, let value = outcome.value { values.append(value) }
+            if !outcome.quiet, let value = outcome.value { values.append(value) }
         }
         if !warnings.isEmpty { outputs.insert(Self.stream(warnings), at: 0) }
         for (i, value) in values.enumerated() {

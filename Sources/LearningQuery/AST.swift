@@ -83,6 +83,10 @@ struct Stage: Sendable {
         case top(Expr, by: Expr, descending: Bool)
         case group(keys: [(String, SourceSpan)], aggregates: [Assignment])
         case pivot(column: String?)
+        /// `join [inner|left] TABLE on KEY, …`: the rows of the right table whose keys match.
+        case join(JoinSide, Expr, keys: [JoinKey])
+        /// `union TABLE`: the rows of another table with the same columns, after these.
+        case union(Expr)
         /// Any function: the value on the left becomes its first argument.
         case call(String, [Argument], nameSpan: SourceSpan)
     }
@@ -99,25 +103,69 @@ struct Stage: Sendable {
         case let .top(n, key, _): [n, key]
         case let .group(_, aggregates): aggregates.map(\.value)
         case .pivot: []
+        case let .join(_, table, _), let .union(table): [table]
         case let .call(_, arguments, _): arguments.map(\.value)
         }
     }
 }
 
-/// A statement: a binding that lasts for the session, a function defined for it, or an expression
-/// whose value is shown.
+/// Which rows of the left table a `join` keeps.
+enum JoinSide: String, Sendable {
+    /// Only rows with a match.
+    case inner
+    /// Every row; those without a match get empty right-hand columns.
+    case left
+}
+
+/// A key of a `join`: a column of the left table equal to one of the right (`region`, or
+/// `region == name`).
+struct JoinKey: Sendable {
+    let left: String
+    let leftSpan: SourceSpan
+    let right: String
+    let rightSpan: SourceSpan
+}
+
+/// A statement: a binding that lasts for the session, a function defined for it, a parameter of the
+/// script, a library imported, or an expression whose value is shown.
 enum Statement: Sendable {
     case binding(String, SourceSpan, Expr)
     case expression(Expr)
     case function(FunctionDefinition)
+    case parameter(ParameterDeclaration)
+    /// `import "lib/shares.khq"`: the path as written and where it stands.
+    case importFile(String, pathSpan: SourceSpan, SourceSpan)
 
     var span: SourceSpan {
         switch self {
         case let .binding(_, s, e): s.through(e.span)
         case let .expression(e): e.span
         case let .function(f): f.span
+        case let .parameter(p): p.span
+        case let .importFile(_, _, s): s
         }
     }
+
+    /// Whether it only defines something (a binding, a function, a parameter, a library), so that no
+    /// value of it is shown.
+    var isDefinition: Bool {
+        if case .expression = self { return false }
+        return true
+    }
+}
+
+/// `param name: type = default`: a value the script's runner may give (`--set name=…`, `:load FILE
+/// name: …`), the default otherwise.
+struct ParameterDeclaration: Sendable {
+    let name: String
+    let nameSpan: SourceSpan
+    /// What it takes: written after `:`, or read from the default.
+    let type: ParameterType
+    /// Whether the type was written (`param year: year = latest`) rather than read from the default.
+    let typeWritten: Bool
+    /// The value when the runner gives none; nil when the runner must give one.
+    let defaultValue: Expr?
+    let span: SourceSpan
 }
 
 /// A user function, `let share(ind, r, y = latest) = rate(ind, r, y) - rate(ind, "Việt Nam", y)`:

@@ -37,6 +37,10 @@ public final class EvaluationContext {
     let cancellation: CancellationFlag
     /// The tables every statement may name (`figures`, `regions`, `indicators`), made once per input and shared by every cell that names one.
     let builtins: BuiltinTables.Cache
+    /// The libraries the input imports, read once, and the chain of imports being followed.
+    let libraries: LibraryCache
+    /// The values given from outside to the script's parameters, by name (none inside a library).
+    var arguments: [String: ScriptArgument] = [:]
     /// How much the statement may add to the process's memory.
     let memoryLimit: MemoryLimit
     /// Reads the process's resident memory (replaced in tests).
@@ -46,9 +50,10 @@ public final class EvaluationContext {
     private var rowsSinceCheck = 0
 
     init(dataset: Dataset, bindings: [String: Value], source: SourceText, cancellation: CancellationFlag,
-         builtins: BuiltinTables.Cache? = nil, memoryLimit: MemoryLimit = .none,
+         builtins: BuiltinTables.Cache? = nil, libraries: LibraryCache? = nil, memoryLimit: MemoryLimit = .none,
          memoryGauge: @escaping @Sendable () -> Int? = ResidentMemory.current) {
         self.dataset = dataset
+        self.libraries = libraries ?? LibraryCache(files: .disk, script: nil)
         self.bindings = bindings
         self.source = source
         self.cancellation = cancellation
@@ -61,10 +66,19 @@ public final class EvaluationContext {
     /// The context a user function's body is evaluated in: the text it was written in (so that its
     /// errors point into it), the session's bindings with the parameters over them, one call deeper.
     func calling(_ function: UserFunction, with parameters: [String: Value]) -> EvaluationContext {
-        let child = EvaluationContext(dataset: dataset, bindings: bindings.merging(parameters) { _, parameter in parameter }, source: function.source,
-                                      cancellation: cancellation, builtins: builtins, memoryLimit: memoryLimit, memoryGauge: memoryGauge)
-        child.functions = functions
+        let child = reading(function.source)
+        child.bindings.merge(parameters) { _, parameter in parameter }
         child.callDepth = callDepth + 1
+        return child
+    }
+
+    /// A context for another text (a library's, a function's body): the same session, its messages
+    /// pointing into that text.
+    func reading(_ text: SourceText) -> EvaluationContext {
+        let child = EvaluationContext(dataset: dataset, bindings: bindings, source: text, cancellation: cancellation, builtins: builtins,
+                                      libraries: libraries, memoryLimit: memoryLimit, memoryGauge: memoryGauge)
+        child.functions = functions
+        child.callDepth = callDepth
         return child
     }
 

@@ -27,6 +27,8 @@ extension Evaluator {
             return .table(table.selecting(try order(table, [SortKey(value: key, descending: descending)], limit: n)))
         case let .group(keys, aggregates): return .table(try group(table, keys, aggregates))
         case let .pivot(column): return .table(try pivot(table, column, stage.span))
+        case let .join(side, right, keys): return .table(try join(table, side, right, keys, stage.span))
+        case let .union(right): return .table(try union(table, right, stage.span))
         case .call: return .null
         }
     }

@@ -32,7 +32,43 @@ struct Evaluator {
         case let .function(definition):
             context.functions[definition.name] = UserFunction(definition: definition, source: context.source)
             return .text(definition.signature)
+        case let .parameter(declaration):
+            let value = try parameterValue(declaration)
+            context.bindings[declaration.name] = value
+            return value
+        case let .importFile(path, pathSpan, _):
+            let library = try context.libraries.library(path, at: pathSpan, in: context.source)
+            try follow(library)
+            return .text(library.path)
         }
+    }
+
+    /// A parameter's value: the one given from outside the script, else its default.
+    private func parameterValue(_ d: ParameterDeclaration) throws(QueryError) -> Value {
+        if let given = context.arguments[d.name] {
+            guard let value = d.type.accepting(given.value) else { throw ScriptArguments.wrongType(given, d, in: context.source) }
+            return value
+        }
+        guard let defaultValue = d.defaultValue else {
+            throw QueryError(context.source.diagnostic("E136", "the script needs a value for “\(d.name)”, which has no default", at: d.nameSpan,
+                                                       hint: "give it when running the script: --set \(d.name)=… on the command line, :load FILE \(d.name): … in the shell"))
+        }
+        let value = try evaluate(defaultValue, nil)
+        guard let accepted = d.type.accepting(value) else {
+            throw typeError("“\(d.name)” is declared \(d.type.rawValue) but its default is \(value.typeName)", defaultValue.span, hint: "its values must be \(d.type.described)")
+        }
+        return accepted
+    }
+
+    /// Runs a library's statements here: its bindings and functions are the session's after.
+    private func follow(_ library: Library) throws(QueryError) {
+        context.libraries.enter(library)
+        defer { context.libraries.leave() }
+        let inner = context.reading(library.source)
+        defer { for w in inner.warnings where !context.warnings.contains(w) { context.warnings.append(w) } }
+        for statement in library.statements { _ = try Evaluator(context: inner).run(statement) }
+        context.bindings = inner.bindings
+        context.functions = inner.functions
     }
 
     func evaluate(_ e: Expr, _ scope: RowScope?) throws(QueryError) -> Value {

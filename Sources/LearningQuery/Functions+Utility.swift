@@ -27,14 +27,23 @@ extension Functions {
                 example: "figures | where year == 2022 | count()") { (a: inout CallArguments) throws(QueryError) -> Value in
             .number(Double(try a.table("table").rowCount))
         },
-        builtin("table", [Parameter("value", "series or record")], returns: "table", topic: "utility",
-                summary: "A series or a record as a table, so table operators apply.",
-                example: "series(members, \"thành phố Bắc Kạn\") | table()") { (a: inout CallArguments) throws(QueryError) -> Value in
+        builtin("table", [Parameter("value", "list of records, series or record")], returns: "table", topic: "tables",
+                summary: "A table written in the query: a list of records is one row each (`table([{region: \"Bình Thạnh\", population: 499164}, …])`, a field a record leaves out is missing); a series or a record as a table, so table operators apply.",
+                example: "table([{region: \"Bình Thạnh\", population: 499164}, {region: \"Bắc Kạn\", population: 45036}])") { (a: inout CallArguments) throws(QueryError) -> Value in
             switch a.raw("value") {
             case let .record(r): return .table(Table(columns: r.fields.map { Column($0.name, [$0.value]) }))
+            case let .list(items) where !items.isEmpty && items.allSatisfy({ if case .record = $0 { true } else { false } }):
+                return .table(Self.rows(items.compactMap { if case let .record(r) = $0 { r } else { nil } }))
             case let .list(items): return .table(Table(columns: [Column("value", items)]))
             default: return .table(try a.table("value"))
             }
         },
     ]
+
+    /// Records as rows: the columns are every field in the order first seen.
+    static func rows(_ records: [Record]) -> Table {
+        var names: [String] = []
+        for record in records { for name in record.names where !names.contains(name) { names.append(name) } }
+        return Table(columns: names.map { name in Column(name, records.map { $0[name] ?? .null }) })
+    }
 }

@@ -4,7 +4,7 @@ import LearningData
 /// all read this one list.
 public enum Functions {
     /// All functions, grouped by topic in the order of the reference.
-    public static let all: [BuiltinFunction] = dataFunctions + trendFunctions + targetFunctions + sourceFunctions + rankingFunctions + geographyFunctions + chartFunctions + utilityFunctions
+    public static let all: [BuiltinFunction] = dataFunctions + trendFunctions + targetFunctions + sourceFunctions + rankingFunctions + geographyFunctions + tableFunctions + chartFunctions + utilityFunctions
 
     /// Functions by name.
     public static let named: [String: BuiltinFunction] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

@@ -6,8 +6,11 @@ import LearningData
 /// program        = { statement ( NEWLINE | ";" ) } ;
 /// statement      = "let" IDENT "=" pipeline
 ///                | "let" IDENT "(" [ parameter { "," parameter } ] ")" "=" pipeline   (* a function *)
+///                | "param" IDENT [ ":" TYPE ] [ "=" expression ]   (* a script parameter *)
+///                | "import" STRING                                  (* a library *)
 ///                | pipeline ;
 /// parameter      = IDENT [ "=" expression ] ;
+/// TYPE           = "text" | "number" | "year" | "bool" | "list" | "any" ;
 /// pipeline       = expression { "|" stage } ;
 /// stage          = "where" expression
 ///                | "select" assignment { "," assignment }
@@ -17,7 +20,10 @@ import LearningData
 ///                | "top" expression "by" expression [ "asc" | "desc" ]
 ///                | "group" IDENT { "," IDENT } "aggregate" IDENT "=" expression { "," IDENT "=" expression }
 ///                | "pivot" [ IDENT ]
+///                | "join" [ "inner" | "left" ] expression "on" join_key { "," join_key }
+///                | "union" expression
 ///                | IDENT [ "(" [ arguments ] ")" ] ;          (* a function: the left side is its first argument *)
+/// join_key       = IDENT [ "==" IDENT ] ;
 /// assignment     = [ IDENT "=" ] expression ;
 /// sort_key       = expression [ "asc" | "desc" ] ;
 /// expression     = or ;
@@ -61,6 +67,12 @@ struct Parser {
     static func parse(_ source: SourceText) throws(QueryError) -> [Statement] {
         var parser = Parser(try Lexer.tokens(source), source: source)
         return try parser.program()
+    }
+
+    /// Parses `name: value, …`, the values given to a script from outside.
+    static func parseLabelledValues(_ source: SourceText) throws(QueryError) -> [Argument] {
+        var parser = Parser(try Lexer.tokens(source), source: source)
+        return try parser.labelledValues()
     }
 
     private var current: Token { tokens[position] }
@@ -133,6 +145,15 @@ struct Parser {
     }
 
     private mutating func bareStatement() throws(QueryError) -> Statement {
+        if current.isWord("param"), tokens[position + 1].identifier != nil { return .parameter(try parameterDeclaration()) }
+        if current.isWord("import") {
+            let start = advance().span
+            guard case let .string(path) = current.kind else {
+                throw error("E112", "expected the library's file in quotes after “import”, found \(describe(current))", expected: "import \"lib/shares.khq\"")
+            }
+            let pathSpan = advance().span
+            return .importFile(path, pathSpan: pathSpan, start.through(pathSpan))
+        }
         if current.isWord("let") {
             let start = advance().span
             let (name, span) = try identifier("a name after “let”")
@@ -143,6 +164,49 @@ struct Parser {
             return .binding(name, start.through(span), value)
         }
         return .expression(try pipeline())
+    }
+
+    /// `param name: type = default`.
+    private mutating func parameterDeclaration() throws(QueryError) -> ParameterDeclaration {
+        let start = advance().span
+        let (name, nameSpan) = try identifier("a parameter name after “param”")
+        guard !Self.reserved.contains(name) else { throw error("E113", "“\(Diagnostic.excerpt(name))” is a reserved word and cannot be a name", at: nameSpan) }
+        var written: ParameterType? = nil
+        if current.isSymbol(":") {
+            _ = advance()
+            let (typeName, typeSpan) = try identifier("a type after “:”")
+            guard let type = ParameterType(rawValue: typeName) else {
+                let near = closestMatches(to: typeName, among: ParameterType.allCases.map(\.rawValue), limit: 1).first
+                throw error("E112", "“\(Diagnostic.excerpt(typeName))” is not a type of parameter", at: typeSpan,
+                            expected: ParameterType.allCases.map(\.rawValue).joined(separator: ", "), hint: near.map { "did you mean “\($0)”?" })
+            }
+            written = type
+        }
+        var defaultValue: Expr? = nil
+        if current.isSymbol("=") {
+            _ = advance()
+            defaultValue = try expression()
+        }
+        let end = defaultValue?.span ?? tokens[max(0, position - 1)].span
+        return ParameterDeclaration(name: name, nameSpan: nameSpan, type: written ?? defaultValue.map(ParameterType.implied) ?? .any,
+                                    typeWritten: written != nil, defaultValue: defaultValue, span: start.through(end))
+    }
+
+    /// Labelled values given to a script from outside (`:load FILE a: "Bắc Kạn", year: 2017`).
+    mutating func labelledValues() throws(QueryError) -> [Argument] {
+        var out: [Argument] = []
+        while current.kind != .end {
+            if current.kind == .newline { _ = advance(); continue }
+            guard let label = current.identifier, tokens[position + 1].isSymbol(":") else {
+                throw error("E112", "expected NAME: VALUE, found \(describe(current))", expected: "a parameter's name, “:” and its value, such as a: \"Bắc Kạn\"")
+            }
+            let span = advance().span
+            _ = advance()
+            out.append(Argument(label: label, labelSpan: span, value: try expression()))
+            if current.isSymbol(",") { _ = advance(); continue }
+            guard current.kind == .end || current.kind == .newline else { throw error("E110", "unexpected \(current.display) after a value", expected: "“,” before the next NAME: VALUE") }
+        }
+        return out
     }
 
     /// The rest of `let name(…) = body`, after the name.
@@ -230,12 +294,34 @@ struct Parser {
             var column: String? = nil
             if let name = current.identifier { column = name; _ = advance() }
             kind = .pivot(column: column)
+        case "join":
+            var side = JoinSide.inner
+            if let word = current.identifier, let named = JoinSide(rawValue: word), tokens[position + 1].identifier != "on" {
+                side = named
+                _ = advance()
+            }
+            let table = try expression()
+            guard current.isWord("on") else { throw error("E115", "expected “on” and the key columns after the table of “join”", expected: "join left population on region") }
+            _ = advance()
+            var keys = [try joinKey()]
+            while current.isSymbol(",") { _ = advance(); keys.append(try joinKey()) }
+            kind = .join(side, table, keys: keys)
+        case "union":
+            kind = .union(try expression())
         default:
             var arguments: [Argument] = []
             if current.isSymbol("(") { arguments = try callArguments() }
             kind = .call(word, arguments, nameSpan: start)
         }
         return Stage(kind: kind, span: start.through(tokens[max(0, position - 1)].span))
+    }
+
+    private mutating func joinKey() throws(QueryError) -> JoinKey {
+        let (left, leftSpan) = try identifier("a key column after “on”")
+        guard current.isSymbol("==") else { return JoinKey(left: left, leftSpan: leftSpan, right: left, rightSpan: leftSpan) }
+        _ = advance()
+        let (right, rightSpan) = try identifier("the right table's key column after “==”")
+        return JoinKey(left: left, leftSpan: leftSpan, right: right, rightSpan: rightSpan)
     }
 
     private mutating func assignments(requireNames: Bool) throws(QueryError) -> [Assignment] {

@@ -2,7 +2,7 @@
 public enum Reference {
     /// The topics, in reference order, with their titles.
     public static let topics: [(key: String, title: String)] = [
-        ("data", "Data"), ("trends", "Trends"), ("targets", "Targets and checks"), ("ranking", "Ranking and comparison"), ("geography", "Geography"), ("charts", "Charts"), ("utility", "Utility"),
+        ("data", "Data"), ("trends", "Trends"), ("targets", "Targets and checks"), ("ranking", "Ranking and comparison"), ("geography", "Geography"), ("tables", "Your own tables"), ("charts", "Charts"), ("utility", "Utility"),
     ]
 
     /// The functions section of `docs/query-language.md`, in Markdown.

@@ -13,9 +13,9 @@ struct Resolver {
     }
 
     private let context: EvaluationContext
-    private var bindings: [String: Shape]
+    private(set) var bindings: [String: Shape]
     /// The user functions known so far: the session's, then those the program defines.
-    private var functions: [String: FunctionDefinition]
+    private(set) var functions: [String: FunctionDefinition]
 
     init(context: EvaluationContext) {
         self.context = context
@@ -46,8 +46,25 @@ struct Resolver {
                     inner.bindings[parameter.name] = .unknownTable
                 }
                 _ = try inner.shape(definition.body, columns: nil)
+            case let .parameter(declaration):
+                if let defaultValue = declaration.defaultValue { _ = try shape(defaultValue, columns: nil) }
+                bindings[declaration.name] = declaration.type == .any || declaration.type == .list ? .unknownTable : .other
+            case let .importFile(path, pathSpan, _):
+                try follow(try context.libraries.library(path, at: pathSpan, in: context.source))
             }
         }
+    }
+
+    /// Checks a library's statements as if written here: what it binds and defines is known after.
+    private mutating func follow(_ library: Library) throws(QueryError) {
+        context.libraries.enter(library)
+        defer { context.libraries.leave() }
+        var inner = Resolver(context: context.reading(library.source))
+        inner.bindings = bindings
+        inner.functions = functions
+        try inner.check(library.statements)
+        bindings = inner.bindings
+        functions = inner.functions
     }
 
     /// `columns` are the columns of the row an expression is evaluated on, nil outside table operators
@@ -178,6 +195,19 @@ struct Resolver {
             return .table(keys.map(\.0) + aggregates.compactMap(\.name))
         case .pivot:
             return .unknownTable
+        case let .join(_, table, keys):
+            let right = try shape(table, columns: nil)
+            var rightColumns: [String]? = nil
+            if case let .table(names) = right { rightColumns = names }
+            for key in keys {
+                if let columns, !columns.contains(key.left) { throw evaluator.unknownName(key.left, key.leftSpan, columns: columns) }
+                if let rightColumns, !rightColumns.contains(key.right) { throw evaluator.unknownName(key.right, key.rightSpan, columns: rightColumns) }
+            }
+            guard let columns, let rightColumns else { return .unknownTable }
+            return .table(JoinPlan.columnNames(left: columns, right: rightColumns, keys: keys).map(\.name))
+        case let .union(table):
+            _ = try shape(table, columns: nil)
+            return input
         case let .call(name, arguments, nameSpan):
             return try call(name, arguments, nameSpan: nameSpan, span: stage.span, leading: true, columns: nil, rowUnknown: false)
         }

@@ -23,11 +23,15 @@ public struct SourceText: Sendable {
     private let lineStarts: [Int]
     /// The line number of the first line (a statement inside a script starts on a later line).
     let firstLine: Int
+    /// The folder of the file the text was read from, against which its relative paths (`import`,
+    /// `read_csv`) are read; nil for typed input, whose paths are read against the current folder.
+    public let directory: String?
 
     /// Wraps a text; it is normalised to NFC first.
-    public init(_ text: String, name: String = "<input>", firstLine: Int = 1) {
+    public init(_ text: String, name: String = "<input>", firstLine: Int = 1, directory: String? = nil) {
         self.name = name
         self.firstLine = firstLine
+        self.directory = directory
         scalars = Array(VietnameseText.nfc(text).unicodeScalars)
         var starts = [0]
         for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }

@@ -120,13 +120,17 @@ public final class Shell {
 
     /// Runs a script's text through the shell: `:` commands on their own lines, statements continued
     /// while brackets are open or the next line starts with `|`.
-    public func runScript(_ text: String, name: String) {
+    ///
+    /// - Parameters:
+    ///   - file: the script's path, against whose folder its relative paths are read.
+    ///   - arguments: values for its parameters, already checked (``checkedArguments(_:for:name:)``).
+    public func runScript(_ text: String, name: String, file: String? = nil, arguments: [ScriptArgument] = []) {
         failedInScript = false
         var buffer: [String] = []
         var bufferStart = 1
         func flush() {
             if !buffer.isEmpty, !buffer.joined().trimmingWhitespace.isEmpty {
-                runStatements(buffer.joined(separator: "\n"), name: name, firstLine: bufferStart, stopAtFirstError: bail)
+                runStatements(buffer.joined(separator: "\n"), name: name, firstLine: bufferStart, stopAtFirstError: bail, file: file, arguments: arguments)
             }
             buffer = []
         }
@@ -149,10 +153,11 @@ public final class Shell {
 
     private var failedInScript = false
 
-    private func runStatements(_ text: String, name: String, continuing: Continuation? = nil, firstLine: Int = 1, stopAtFirstError: Bool = false) {
+    private func runStatements(_ text: String, name: String, continuing: Continuation? = nil, firstLine: Int = 1, stopAtFirstError: Bool = false,
+                               file: String? = nil, arguments: [ScriptArgument] = []) {
         session.settings.width = terminalWidth()
         let started = DispatchTime.now()
-        let outcomes = session.run(text, name: name, firstLine: firstLine, stopAtFirstError: stopAtFirstError)
+        let outcomes = session.run(text, name: name, firstLine: firstLine, stopAtFirstError: stopAtFirstError, file: file, arguments: arguments)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
         for outcome in outcomes {
             for warning in outcome.warnings { out.writeError("\(warning)\n") }
@@ -163,9 +168,11 @@ public final class Shell {
             }
             guard let value = outcome.value else { continue }
             let saved = record(outcome, continuing: continuing)
+            // A function or an import defines something but gives no value a `|` line could continue.
+            if outcome.quiet, outcome.binding.flatMap(session.binding) == nil { continue }
             lastValue = value
             lastStatement = outcome.binding ?? saved
-            if outcome.binding == nil { emit(session.render(value)) }
+            if !outcome.quiet { emit(session.render(value)) }
         }
         if timer { out.write("time: \(NumberWriter.decimal(elapsed, style: session.settings.style, fractionDigits: 2)) ms\n") }
     }
@@ -175,7 +182,7 @@ public final class Shell {
     /// on: nothing was saved between the two, so that statement gives the same value at that point of
     /// the script.
     private func record(_ outcome: StatementOutcome, continuing: Continuation?) -> String {
-        var text = outcome.text
+        var text = outcome.replay
         if let continuing, text.hasPrefix(continuing.hidden + " ") {
             text = continuing.base + "\n" + text.dropFirst(continuing.hidden.count + 1)
         }
@@ -264,11 +271,37 @@ public final class Shell {
         do { emit(session.render(try session.evaluate(query))) } catch { out.writeError("\(error)\n") }
     }
 
-    private func load(_ path: String) throws(ShellError) {
+    /// `:load FILE [name: value, …]`: the script run with values for its parameters, each checked
+    /// against its `param`s before anything runs.
+    private func load(_ argument: String) throws(ShellError) {
+        let (path, rest) = Self.splitLoadArgument(argument)
         guard let data = FileManager.default.contents(atPath: path) else { throw ShellError("cannot read \(path)") }
         let text: String
-        do { text = try ScriptText.decode([UInt8](data), name: path) } catch { throw ShellError(rendered: "\(error)") }
-        runScript(text, name: path)
+        let arguments: [ScriptArgument]
+        do {
+            text = try ScriptText.decode([UInt8](data), name: path)
+            arguments = rest.isEmpty ? [] : try session.scriptArguments(rest, name: "<:load \(path)>")
+            try session.checkArguments(arguments, for: Self.statementsOnly(text), name: path)
+        } catch {
+            throw ShellError(rendered: "\(error)")
+        }
+        runScript(text, name: path, file: path, arguments: arguments)
+    }
+
+    /// The file of `:load FILE a: …` and what follows it: the whole argument when it names a file
+    /// (a path with spaces), else its first word or the text in quotes at its start.
+    static func splitLoadArgument(_ argument: String) -> (path: String, rest: String) {
+        if FileManager.default.fileExists(atPath: argument) { return (argument, "") }
+        if argument.hasPrefix("\""), let close = argument.dropFirst().firstIndex(of: "\"") {
+            return (String(argument[argument.index(after: argument.startIndex)..<close]), argument[argument.index(after: close)...].trimmingWhitespace)
+        }
+        guard let space = argument.firstIndex(where: \.isWhitespace) else { return (argument, "") }
+        return (String(argument[..<space]), argument[space...].trimmingWhitespace)
+    }
+
+    /// A script with its `:` command lines blanked (their line numbers kept), as the language reads it.
+    static func statementsOnly(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingWhitespace.hasPrefix(":") ? "" : String($0) }.joined(separator: "\n")
     }
 
     private func save(_ path: String) throws(ShellError) {

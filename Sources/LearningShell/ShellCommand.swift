@@ -25,7 +25,7 @@ public enum ShellCommand: Equatable, Sendable {
     public static let all: [(name: String, argument: String, summary: String)] = [
         ("help", "[topic]", "help on a function, an operator, a command, or a topic (functions, operators, commands)"),
         ("quit", "", "leave the shell (Ctrl-D too)"),
-        ("load", "FILE", "run a script"),
+        ("load", "FILE [name: value, …]", "run a script, giving its parameters (param) values: :load compare.khq a: \"Bắc Kạn\", year: 2017"),
         ("save", "FILE", "write this session's successful inputs as a script (atomically)"),
         ("format", "table|csv|json|markdown", "how results are written"),
         ("locale", "vi|en", "number style: 2.631 and 77,07% or 2,631 and 77.07%"),

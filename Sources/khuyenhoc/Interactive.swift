@@ -10,7 +10,7 @@ enum Interactive {
         if let home = ProcessInfo.processInfo.environment["HOME"] {
             let rc = (home as NSString).appendingPathComponent(".khuyenhocrc")
             if let data = FileManager.default.contents(atPath: rc) {
-                do { shell.runScript(try ScriptText.decode([UInt8](data), name: rc), name: rc) } catch {
+                do { shell.runScript(try ScriptText.decode([UInt8](data), name: rc), name: rc, file: rc) } catch {
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                 }
             }

@@ -24,6 +24,9 @@ struct Options: ParsableCommand {
     @Option(help: ArgumentHelp("The most memory one statement may take before it is stopped (E901), e.g. 2G, 512M, or off; by default half the machine's memory.", valueName: "size"))
     var memoryLimit: MemoryLimit = .default
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Give a parameter of the script (param NAME = default) a value: --set a=\"Bắc Kạn\" --set year=2017. A value that is not a number, quoted text, true, false, latest or a list is taken as text.", valueName: "name=value"))
+    var settings: [String] = []
+
     @Flag(help: "Stop a script at its first error.")
     var bail = false
 

@@ -48,19 +48,29 @@ if let command = options.command {
 } else if isatty(STDIN_FILENO) == 0 {
     program = (decodeOrExit([UInt8](FileHandle.standardInput.readDataToEndOfFile()), name: "<stdin>"), "<stdin>")
 } else {
+    if !options.settings.isEmpty { fail("khuyenhoc: --set gives a script's parameters values: give the script too (khuyenhoc compare.khq --set a=…), or use :load FILE a: … in the shell", code: 2) }
     exit(Interactive.run(session))
+}
+
+// Every --set is read and checked against the script's parameters before anything runs.
+var arguments: [ScriptArgument] = []
+do {
+    for setting in options.settings { arguments.append(try session.scriptArgument(setting: setting)) }
+    try session.checkArguments(arguments, for: program.text, name: program.name)
+} catch {
+    fail("\(error)", code: 2)
 }
 
 var failed = false
 var printedAny = false
-for outcome in session.run(program.text, name: program.name, stopAtFirstError: options.bail) {
+for outcome in session.run(program.text, name: program.name, stopAtFirstError: options.bail, file: options.script, arguments: arguments) {
     for warning in outcome.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
     if let error = outcome.error {
         failed = true
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         continue
     }
-    guard outcome.binding == nil, let value = outcome.value else { continue }
+    guard !outcome.quiet, let value = outcome.value else { continue }
     if printedAny { print("") }
     print(session.render(value))
     printedAny = true

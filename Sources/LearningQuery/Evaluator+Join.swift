@@ -1,0 +1,227 @@
+import LearningData
+
+/// How a `join` lays out its result: the left table's columns, then the right table's other than its
+/// keys; a right column whose name the left already has is suffixed `_right`.
+enum JoinPlan {
+    /// Each output column's name and where it comes from.
+    static func columnNames(left: [String], right: [String], keys: [JoinKey]) -> [(name: String, right: Int?)] {
+        var out: [(name: String, right: Int?)] = left.map { ($0, nil) }
+        var taken = Set(left)
+        let rightKeys = Set(keys.map(\.right))
+        for (i, name) in right.enumerated() where !rightKeys.contains(name) {
+            var unique = name
+            while taken.contains(unique) { unique += "_right" }
+            taken.insert(unique)
+            out.append((unique, i))
+        }
+        return out
+    }
+}
+
+/// A key value as a join compares it: a region by its id (so "Q. Bình Thạnh" of a table and the
+/// dataset's Bình Thạnh meet), numbers by value (the year 2022 and the number 2022 meet), text as
+/// written in NFC. Missing matches nothing.
+enum JoinValue: Hashable {
+    case region(String)
+    case number(Double)
+    case text(String)
+    case bool(Bool)
+}
+
+extension Evaluator {
+    /// `left | join [inner|left] right on key, …`: a hash join, built on the right table, one pass
+    /// over the left. The notes count what matched, what did not, and keys the right table repeats.
+    func join(_ left: Table, _ side: JoinSide, _ rightExpr: Expr, _ keys: [JoinKey], _ span: SourceSpan) throws(QueryError) -> Table {
+        let right: Table
+        switch try evaluate(rightExpr, nil) {
+        case let .table(t): right = t
+        case let .series(s): right = SeriesTable.table(s)
+        case let other:
+            throw QueryError(context.source.diagnostic("E235", "join needs a table on its right, not \(other.typeName)", at: rightExpr.span,
+                                                       hint: "a table: a name bound to one, read_csv(\"file.csv\"), table([{…}, …]) or a pipeline in brackets"))
+        }
+        let leftIndexes = try keys.map { (k: JoinKey) throws(QueryError) -> Int in try keyColumn(left, k.left, k.leftSpan) }
+        let rightIndexes = try keys.map { (k: JoinKey) throws(QueryError) -> Int in try keyColumn(right, k.right, k.rightSpan) }
+        var reader = JoinKeyReader(gazetteer: context.dataset.gazetteer)
+        // Where one side holds regions and the other text, the text is read through the gazetteer.
+        let asRegions = zip(leftIndexes, rightIndexes).map { holdsRegions(left, $0.0) || holdsRegions(right, $0.1) }
+
+        var index: [[JoinValue]: [Int]] = [:]
+        var rightKeyText: [Int: String] = [:]
+        for row in 0..<right.rowCount {
+            try context.tick()
+            let values = rightIndexes.map { right.value(row: row, column: $0) }
+            rightKeyText[row] = values.map(\.keyText).joined(separator: ", ")
+            for key in reader.keys(values, asRegions: asRegions) { index[key, default: []].append(row) }
+        }
+        var pairs: [(left: Int, right: Int?)] = []
+        var unmatched: [String: Int] = [:], unmatchedOrder: [String] = []
+        var usedRight = Set<Int>()
+        var matchedRows = 0
+        for row in 0..<left.rowCount {
+            try context.tick()
+            let values = leftIndexes.map { left.value(row: row, column: $0) }
+            var found: [Int] = []
+            for key in reader.keys(values, asRegions: asRegions) { found += index[key] ?? [] }
+            found = Array(Set(found)).sorted()
+            if found.isEmpty {
+                let text = values.map(\.keyText).joined(separator: ", ")
+                if unmatched[text] == nil { unmatchedOrder.append(text) }
+                unmatched[text, default: 0] += 1
+                if side == .left { pairs.append((row, nil)) }
+            } else {
+                matchedRows += 1
+                usedRight.formUnion(found)
+                for r in found { pairs.append((row, r)) }
+            }
+        }
+        let plan = JoinPlan.columnNames(left: left.columnNames, right: right.columnNames, keys: keys)
+        let leftPart = left.selecting(pairs.map(\.left)).columns
+        var columns = leftPart
+        for (name, source) in plan.dropFirst(left.columnNames.count) {
+            guard let source else { continue }
+            columns.append(Column(name, pairs.map { $0.right.map { right.value(row: $0, column: source) } ?? .null }))
+        }
+        var notes = left.notes
+        notes.append(joinSummary(side, keys, matched: matchedRows, of: left.rowCount, unmatched: unmatchedOrder.map { ($0, unmatched[$0] ?? 0) }))
+        let repeated = index.values.filter { $0.count > 1 }.map { rows in (rightKeyText[rows[0]] ?? "", rows.count) }
+        if !repeated.isEmpty {
+            let shown = Array(Set(repeated.map(\.0))).sorted().prefix(5).map { key in "\(key) ×\(repeated.first { $0.0 == key }?.1 ?? 0)" }
+            notes.append("the right table has \(Set(repeated.map(\.0)).count) key\(repeated.count == 1 ? "" : "s") on more than one row (\(shown.joined(separator: ", "))): a left row matching one is repeated for each")
+        }
+        let unused = (0..<right.rowCount).filter { !usedRight.contains($0) }
+        if !unused.isEmpty {
+            notes.append("\(unused.count) of \(right.rowCount) rows of the right table match no row: " + Self.listed(unused.map { rightKeyText[$0] ?? "" }))
+        }
+        notes += reader.notes()
+        return Table(columns: columns, notes: notes)
+    }
+
+    /// `left | union right`: the right table's rows after the left's, its columns matched by name.
+    func union(_ left: Table, _ rightExpr: Expr, _ span: SourceSpan) throws(QueryError) -> Table {
+        let right: Table
+        switch try evaluate(rightExpr, nil) {
+        case let .table(t): right = t
+        case let .series(s): right = SeriesTable.table(s)
+        case let other:
+            throw QueryError(context.source.diagnostic("E234", "union needs a table on its right, not \(other.typeName)", at: rightExpr.span))
+        }
+        let missing = left.columnNames.filter { right.columnIndex($0) == nil }
+        let extra = right.columnNames.filter { left.columnIndex($0) == nil }
+        guard missing.isEmpty, extra.isEmpty else {
+            var parts: [String] = []
+            if !missing.isEmpty { parts.append("the right table lacks " + missing.joined(separator: ", ")) }
+            if !extra.isEmpty { parts.append("it has " + extra.joined(separator: ", ") + ", which the left lacks") }
+            throw QueryError(context.source.diagnostic("E234", "union needs tables with the same columns: " + parts.joined(separator: "; "), at: rightExpr.span,
+                                                       hint: "make them agree first with select (or derive a missing column as null)"))
+        }
+        let columns = left.columns.map { column in
+            Column(column.name, column.values + right.values(column: right.columnIndex(column.name) ?? 0))
+        }
+        return Table(columns: columns, notes: left.notes + right.notes)
+    }
+
+    private func keyColumn(_ table: Table, _ name: String, _ span: SourceSpan) throws(QueryError) -> Int {
+        guard let i = table.columnIndex(name) else { throw unknownName(name, span, columns: table.columnNames) }
+        return i
+    }
+
+    private func holdsRegions(_ table: Table, _ column: Int) -> Bool {
+        (0..<min(table.rowCount, 64)).contains { if case .region = table.value(row: $0, column: column) { true } else { false } }
+    }
+
+    private func joinSummary(_ side: JoinSide, _ keys: [JoinKey], matched: Int, of total: Int, unmatched: [(String, Int)]) -> String {
+        let on = keys.map { $0.left == $0.right ? $0.left : "\($0.left) == \($0.right)" }.joined(separator: ", ")
+        var text = "\(side.rawValue) join on \(on): \(matched) of \(total) rows matched"
+        if !unmatched.isEmpty {
+            let rows = unmatched.reduce(0) { $0 + $1.1 }
+            text += "; \(rows) without a match " + (side == .left ? "kept with empty right-hand columns" : "dropped")
+                + ": " + Self.listed(unmatched.map { $0.1 > 1 ? "\($0.0) (\($0.1) rows)" : $0.0 })
+        }
+        return text
+    }
+
+    static func listed(_ items: [String], limit: Int = 5) -> String {
+        items.prefix(limit).joined(separator: ", ") + (items.count > limit ? " and \(items.count - limit) more" : "")
+    }
+}
+
+/// Reads a row's key values as join keys, text read as regions through the gazetteer where the other
+/// side holds regions (each distinct text looked up once), and remembers what it read, for the notes.
+struct JoinKeyReader {
+    let gazetteer: Gazetteer
+    private var resolved: [String: [String]] = [:]
+    private var readAs: [(String, String)] = []
+    private var notFound: [String] = []
+    private var ambiguous: [(String, Int)] = []
+
+    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// Every key the values make: more than one where a name fits several regions.
+    mutating func keys(_ values: [Value], asRegions: [Bool]) -> [[JoinValue]] {
+        var keys: [[JoinValue]] = [[]]
+        for (value, regional) in zip(values, asRegions) {
+            let options = read(value, asRegion: regional)
+            if options.isEmpty { return [] }
+            keys = keys.flatMap { key in options.map { key + [$0] } }
+        }
+        return keys
+    }
+
+    private mutating func read(_ value: Value, asRegion: Bool) -> [JoinValue] {
+        switch value {
+        case .null: return []
+        case let .region(r): return [.region(r.id.rawValue)]
+        case let .text(t) where asRegion: return regions(named: t).map(JoinValue.region)
+        case let .text(t): return [.text(VietnameseText.nfc(t))]
+        case let .indicator(i): return [.text(i.id.rawValue)]
+        case let .bool(b): return [.bool(b)]
+        default: return value.numeric.map { [.number($0)] } ?? [.text(value.keyText)]
+        }
+    }
+
+    private mutating func regions(named text: String) -> [String] {
+        if let known = resolved[text] { return known }
+        var ids: [String] = []
+        do {
+            let region = try gazetteer.lookup(text)
+            ids = [region.id.rawValue]
+            if VietnameseText.nfc(text).trimmingWhitespace != region.name, text != region.id.rawValue { readAs.append((text, "\(region.name) (\(region.id))")) }
+        } catch {
+            if case let .ambiguous(_, candidates) = error {
+                ids = candidates.map(\.id.rawValue)
+                ambiguous.append((text, candidates.count))
+            } else {
+                notFound.append(text)
+            }
+        }
+        resolved[text] = ids
+        return ids
+    }
+
+    /// What the notes say about names read as regions.
+    func notes() -> [String] {
+        var out: [String] = []
+        if !readAs.isEmpty {
+            out.append("names read as regions through the gazetteer: " + Evaluator.listed(readAs.map { "“\($0.0)” → \($0.1)" }))
+        }
+        if !ambiguous.isEmpty {
+            out.append("names that fit several regions, each of them matched: " + Evaluator.listed(ambiguous.map { "“\($0.0)” (\($0.1) regions)" }))
+        }
+        if !notFound.isEmpty {
+            out.append("not regions of the dataset, so matching nothing: " + Evaluator.listed(notFound.map { "“\($0)”" }))
+        }
+        return out
+    }
+}
+
+extension Value {
+    /// The value as a key reads in a note.
+    var keyText: String {
+        switch self {
+        case .null: "(missing)"
+        case let .region(r): r.name
+        default: ValueFormatter.human(self, .vi)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// How the language reaches files, for `import` and `read_csv`: the one place it touches the disk,
+/// replaced in tests by files in memory.
+public struct ScriptFiles: Sendable {
+    /// The bytes of a file at an absolute path, or nil when it cannot be read.
+    public var read: @Sendable (String) -> [UInt8]?
+    /// The folder relative paths of typed input are read against.
+    public var currentDirectory: @Sendable () -> String
+
+    /// Files read through these closures.
+    public init(read: @escaping @Sendable (String) -> [UInt8]?, currentDirectory: @escaping @Sendable () -> String) {
+        self.read = read
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The machine's files.
+    public static let disk = ScriptFiles(read: { path in
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }, currentDirectory: { FileManager.default.currentDirectoryPath })
+
+    /// A path as written in a text, made absolute: against the text's own folder (a script's, a
+    /// library's), else the current folder; `~/` is the home folder.
+    public func resolve(_ path: String, from directory: String?) -> String {
+        var written = path
+        if written.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { written = home + written.dropFirst(1) }
+        let absolute = written.hasPrefix("/") ? written : (directory ?? currentDirectory()) + "/" + written
+        return Self.standardized(absolute)
+    }
+
+    /// `/a/./b/../c` as `/a/c`.
+    static func standardized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The folder of a file's absolute path.
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}
