@@ -85,16 +85,23 @@ struct CSVTableReader {
                 if firstNonNumber == nil { firstNonNumber = (text, cell.field, error.reason) }
             }
         }
-        guard numberCount > 0, let bad = firstNonNumber else {
-            if numberCount == 0 { return Column(name, cells.map { Self.isMissing($0.text.trimmingWhitespace) ? .null : .text(VietnameseText.nfc($0.text)) }) }
-            return Column(name, numbers.map { $0.map { value($0, column: name) } ?? .null })
+        let found = numbers.compactMap { $0 }
+        let percents = found.filter(\.isPercent).count
+        if numberCount > 0, firstNonNumber == nil, percents == 0 || percents == found.count {
+            let money = found.contains(where: \.isMoney)
+            return Column(name, numbers.map { $0.map { value($0, column: name, money: money) } ?? .null })
         }
-        if numberCount * 2 >= cells.count {
-            let hint = style == .vi ? "numbers are read the Vietnamese way (1.200 is one thousand two hundred, 0,5 a half); read_csv(…, locale: \"en\") reads 1,200 and 0.5"
-                : "numbers are read the English way (1,200 and 0.5); read_csv(…, locale: \"vi\") reads 1.200 and 0,5"
-            var d = reader.diagnostic(for: bad.field, "the column “\(name)” is read as text: “\(Diagnostic.excerpt(bad.text))” is not a number (\(bad.reason))", hint: hint)
-            d = Diagnostic(.warning, code: "W306", message: d.message, location: d.location, sourceLine: d.sourceLine, length: d.length, hint: d.hint)
-            warnings.append(d)
+        if numberCount > 0 {
+            var d: Diagnostic
+            if let bad = firstNonNumber {
+                let hint = style == .vi ? "numbers are read the Vietnamese way (1.200 is one thousand two hundred, 0,5 a half); read_csv(…, locale: \"en\") reads 1,200 and 0.5"
+                    : "numbers are read the English way (1,200 and 0.5); read_csv(…, locale: \"vi\") reads 1.200 and 0,5"
+                d = reader.diagnostic(for: bad.field, "the column “\(name)” is read as text: “\(Diagnostic.excerpt(bad.text))” is not a number (\(bad.reason))", hint: hint)
+            } else {
+                let field = cells[numbers.firstIndex { $0.map { !$0.isPercent } ?? false } ?? 0].field
+                d = reader.diagnostic(for: field, "the column “\(name)” is read as text: it mixes percentages and plain numbers", hint: "write every cell of the column with % or none")
+            }
+            warnings.append(Diagnostic(.warning, code: "W306", message: d.message, location: d.location, sourceLine: d.sourceLine, length: d.length, hint: d.hint))
         }
         return Column(name, cells.map { Self.isMissing($0.text.trimmingWhitespace) ? .null : .text(VietnameseText.nfc($0.text)) })
     }
@@ -106,9 +113,10 @@ struct CSVTableReader {
         return try VietnameseNumberReader.parse(swapped)
     }
 
-    private func value(_ n: VietnameseNumber, column: String) -> Value {
+    /// A cell's number as a value; `money` when any cell of its column is an amount in đồng.
+    private func value(_ n: VietnameseNumber, column: String, money: Bool) -> Value {
         if n.isPercent { return .percent(n.value) }
-        if n.isMoney { return .money(n.value) }
+        if money { return .money(n.value) }
         if ["year", "nam", "năm"].contains(column.lowercased()), n.value == n.value.rounded(), (1000...3000).contains(n.value) { return .year(Int(n.value)) }
         return .number(n.value)
     }

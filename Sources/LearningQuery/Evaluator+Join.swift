@@ -40,8 +40,8 @@ extension Evaluator {
             throw QueryError(context.source.diagnostic("E235", "join needs a table on its right, not \(other.typeName)", at: rightExpr.span,
                                                        hint: "a table: a name bound to one, read_csv(\"file.csv\"), table([{…}, …]) or a pipeline in brackets"))
         }
-        let leftIndexes = try keys.map { (k: JoinKey) throws(QueryError) -> Int in try keyColumn(left, k.left, k.leftSpan) }
-        let rightIndexes = try keys.map { (k: JoinKey) throws(QueryError) -> Int in try keyColumn(right, k.right, k.rightSpan) }
+        let leftIndexes = try keys.map { (k: JoinKey) throws(QueryError) -> Int in try keyColumn(left, "the table on the left", k.left, k.leftSpan) }
+        let rightIndexes = try keys.map { (k: JoinKey) throws(QueryError) -> Int in try keyColumn(right, "the table to join", k.right, k.rightSpan) }
         var reader = JoinKeyReader(gazetteer: context.dataset.gazetteer)
         // Where one side holds regions and the other text, the text is read through the gazetteer.
         let asRegions = zip(leftIndexes, rightIndexes).map { holdsRegions(left, $0.0) || holdsRegions(right, $0.1) }
@@ -51,7 +51,7 @@ extension Evaluator {
         for row in 0..<right.rowCount {
             try context.tick()
             let values = rightIndexes.map { right.value(row: row, column: $0) }
-            rightKeyText[row] = values.map(\.keyText).joined(separator: ", ")
+            rightKeyText[row] = values.map(\.keyText).joined(separator: " / ")
             for key in reader.keys(values, asRegions: asRegions) { index[key, default: []].append(row) }
         }
         var pairs: [(left: Int, right: Int?)] = []
@@ -65,7 +65,7 @@ extension Evaluator {
             for key in reader.keys(values, asRegions: asRegions) { found += index[key] ?? [] }
             found = Array(Set(found)).sorted()
             if found.isEmpty {
-                let text = values.map(\.keyText).joined(separator: ", ")
+                let text = values.map(\.keyText).joined(separator: " / ")
                 if unmatched[text] == nil { unmatchedOrder.append(text) }
                 unmatched[text, default: 0] += 1
                 if side == .left { pairs.append((row, nil)) }
@@ -121,8 +121,12 @@ extension Evaluator {
         return Table(columns: columns, notes: left.notes + right.notes)
     }
 
-    private func keyColumn(_ table: Table, _ name: String, _ span: SourceSpan) throws(QueryError) -> Int {
-        guard let i = table.columnIndex(name) else { throw unknownName(name, span, columns: table.columnNames) }
+    private func keyColumn(_ table: Table, _ which: String, _ name: String, _ span: SourceSpan) throws(QueryError) -> Int {
+        guard let i = table.columnIndex(name) else {
+            let near = closestMatches(to: name, among: table.columnNames, limit: 1).first
+            throw QueryError(context.source.diagnostic("E211", "\(which) has no column “\(Diagnostic.excerpt(name))”", at: span, expected: table.columnNames.joined(separator: ", "),
+                                                       hint: (near.map { "did you mean `\($0)`? " } ?? "") + "a key named differently on each side is written left == right"))
+        }
         return i
     }
 
@@ -191,8 +195,10 @@ struct JoinKeyReader {
             if case let .ambiguous(_, candidates) = error {
                 ids = candidates.map(\.id.rawValue)
                 ambiguous.append((text, candidates.count))
+            } else if case let .noneOfThatKind(_, _, found) = error, let first = found.first {
+                notFound.append("“\(text)” (\(first.name) is a \(first.kind.vietnamese))")
             } else {
-                notFound.append(text)
+                notFound.append("“\(text)”")
             }
         }
         resolved[text] = ids
@@ -209,7 +215,7 @@ struct JoinKeyReader {
             out.append("names that fit several regions, each of them matched: " + Evaluator.listed(ambiguous.map { "“\($0.0)” (\($0.1) regions)" }))
         }
         if !notFound.isEmpty {
-            out.append("not regions of the dataset, so matching nothing: " + Evaluator.listed(notFound.map { "“\($0)”" }))
+            out.append("not regions of the dataset, so matching nothing: " + Evaluator.listed(notFound))
         }
         return out
     }
@@ -221,6 +227,7 @@ extension Value {
         switch self {
         case .null: "(missing)"
         case let .region(r): r.name
+        case let .number(x) where x == x.rounded() && abs(x) < 1e15: String(Int(x))
         default: ValueFormatter.human(self, .vi)
         }
     }

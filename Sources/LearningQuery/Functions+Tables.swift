@@ -10,12 +10,13 @@ extension Functions {
             let style = try a.choice("locale", default: NumberStyle.vi, { NumberStyle(rawValue: $0) }, options: ["vi", "en"])
             let separator = try a.choice("separator", default: UInt8(0x2C), { (text: String) -> UInt8? in [",": 0x2C, ";": 0x3B, "\t": 0x09][text] }, options: [",", ";", "\\t"])
             let path = a.context.libraries.files.resolve(written, from: a.context.source.directory)
+            let name = ScriptFiles.displayName(written, from: a.context.source)
             guard let bytes = a.context.libraries.files.read(path) else {
-                throw QueryError(a.context.source.diagnostic("E140", "read_csv: cannot read \(path)", at: a.span("path"),
+                throw QueryError(a.context.source.diagnostic("E140", "read_csv: cannot read \(name)", at: a.span("path"),
                                                              hint: a.context.source.directory == nil ? "a relative path is read from the current folder" : "a relative path is read from the folder of the script it is written in"))
             }
             let result: CSVTableReader.Result
-            do throws(Diagnostic) { result = try CSVTableReader(style: style, separator: separator).read(bytes, file: path) } catch { throw QueryError(error) }
+            do throws(Diagnostic) { result = try CSVTableReader(style: style, separator: separator).read(bytes, file: name) } catch { throw QueryError(error) }
             for w in result.warnings where !a.context.warnings.contains(w) { a.context.warnings.append(w) }
             return .table(result.table)
         },

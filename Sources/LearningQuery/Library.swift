@@ -28,16 +28,18 @@ final class LibraryCache {
         let absolute = files.resolve(path, from: importer.directory)
         if let i = chain.firstIndex(of: absolute) {
             let cycle = (chain[i...] + [absolute]).map(Self.shortName).joined(separator: " → ")
+
             throw QueryError(importer.diagnostic("E131", "this import makes a cycle: \(cycle)", at: pathSpan,
                                                  hint: "move what both files need into a third library that imports neither"))
         }
         if let library = loaded[absolute] { return library }
+        let name = ScriptFiles.displayName(path, from: importer)
         guard let bytes = files.read(absolute) else {
-            throw QueryError(importer.diagnostic("E130", "cannot read the library \(absolute)", at: pathSpan,
+            throw QueryError(importer.diagnostic("E130", "cannot read the library \(name)", at: pathSpan,
                                                  hint: importer.directory == nil ? "a relative path is read from the current folder" : "a relative path is read from the folder of the file that imports it"))
         }
-        let text = try ScriptText.decode(bytes, name: absolute)
-        let source = SourceText(text, name: absolute, directory: ScriptFiles.directory(of: absolute))
+        let text = try ScriptText.decode(bytes, name: name)
+        let source = SourceText(text, name: name, directory: ScriptFiles.directory(of: absolute))
         let statements = try Parser.parse(source)
         for statement in statements {
             switch statement {

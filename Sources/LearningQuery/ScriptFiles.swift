@@ -30,6 +30,15 @@ public struct ScriptFiles: Sendable {
         return Self.standardized(absolute)
     }
 
+    /// How messages name a file a text refers to: as written when absolute or read from the current
+    /// folder, else beside the referring file as that one is named (`docs/examples/lib/shares.khq`
+    /// for `import "lib/shares.khq"` in `docs/examples/compare.khq`).
+    public static func displayName(_ path: String, from text: SourceText) -> String {
+        guard !path.hasPrefix("/"), !path.hasPrefix("~"), text.directory != nil, let slash = text.name.lastIndex(of: "/") else { return path }
+        let joined = String(text.name[...slash]) + path
+        return joined.hasPrefix("/") ? standardized(joined) : String(standardized("/" + joined).dropFirst())
+    }
+
     /// `/a/./b/../c` as `/a/c`.
     static func standardized(_ path: String) -> String {
         var parts: [Substring] = []

@@ -28,15 +28,24 @@ final class FixtureDatasets: Sendable {
 }
 
 /// What a run prints: each statement's value, warnings and errors, in order.
-func transcript(_ text: String, settings: OutputSettings = OutputSettings(), name: String = "<input>", dataset: Dataset? = nil) throws -> String {
+/// Lines `-- set: name=value` give the script's parameters values, as `--set` does; `file` is the
+/// script's path, against which its relative paths are read. The package's folder reads as `<root>`.
+func transcript(_ text: String, settings: OutputSettings = OutputSettings(), name: String = "<input>", dataset: Dataset? = nil, file: String? = nil) throws -> String {
     let session = QuerySession(dataset: try dataset ?? Dataset.embedded(), settings: settings)
     var parts: [String] = []
-    for outcome in session.run(text, name: name) {
+    var arguments: [ScriptArgument] = []
+    do {
+        for line in text.split(separator: "\n") where line.hasPrefix("-- set: ") { arguments.append(try session.scriptArgument(setting: String(line.dropFirst(8)))) }
+        try session.checkArguments(arguments, for: text, name: name)
+    } catch {
+        return error.description + "\n"
+    }
+    for outcome in session.run(text, name: name, file: file, arguments: arguments) {
         parts += outcome.warnings.map(\.description)
         if let error = outcome.error { parts.append(error.description) }
-        if outcome.binding == nil, let value = outcome.value { parts.append(session.render(value)) }
+        if !outcome.quiet, let value = outcome.value { parts.append(session.render(value)) }
     }
-    return parts.joined(separator: "\n\n") + "\n"
+    return (parts.joined(separator: "\n\n") + "\n").replacingOccurrences(of: packageRoot.path, with: "<root>")
 }
 
 /// The dataset a first line such as `-- data: province-a, format: csv` names (a folder of `Fixtures/`);
@@ -82,7 +91,7 @@ struct GoldenTests {
         let base = testsFolder.appendingPathComponent("Golden").appendingPathComponent(name)
         let query = try String(contentsOf: base.appendingPathExtension("khq"), encoding: .utf8)
         let actual = try transcript(query, settings: settings(from: query), name: "\(name).khq",
-                                    dataset: try fixtureName(from: query).map { try fixtureDatasets($0) })
+                                    dataset: try fixtureName(from: query).map { try fixtureDatasets($0) }, file: base.appendingPathExtension("khq").path)
         let expectedURL = base.appendingPathExtension("out")
         if updatingGolden {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
