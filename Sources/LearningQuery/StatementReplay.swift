@@ -5,8 +5,7 @@
 enum StatementReplay {
     static func text(_ statement: Statement, in source: SourceText, arguments: [String: ScriptArgument], files: ScriptFiles) -> String {
         if case let .parameter(d) = statement, let given = arguments[d.name] {
-            let kept = d.defaultValue.map { "; the script's default: " + source.text($0.span) } ?? ""
-            return "param \(d.name)" + (d.typeWritten ? ": \(d.type.rawValue)" : "") + " = \(given.literal)  -- given when the session ran\(kept)"
+            return "param \(d.name)" + (d.typeWritten ? ": \(d.type.rawValue)" : "") + " = \(given.literal)"
         }
         var replacements: [(SourceSpan, String)] = []
         func absolute(_ path: String, _ span: SourceSpan) {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LearningData
 import LearningNotebook
+import LearningQuery
 import LearningSynth
 
 /// `khuyenhoc notebook run|check|export`.
@@ -13,15 +14,24 @@ struct NotebookCommand: ParsableCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run every code cell in order in a fresh session and write the outputs into the notebook (atomically).")
         @Option(help: ArgumentHelp("Use a dataset of your own.", valueName: "path")) var data: String?
+        @Option(name: .customLong("set"), help: ArgumentHelp("Give a parameter of the cell tagged “parameters” a value (as papermill does, a cell tagged “injected-parameters” after it holds the values): --set a=\"Bắc Kạn\".", valueName: "name=value"))
+        var settings: [String] = []
         @Argument(help: "Notebooks (.ipynb).") var files: [String]
 
         func run() throws {
             let dataset = try loadDataset(data)
+            let session = QuerySession(dataset: dataset)
+            var arguments: [ScriptArgument] = []
+            do {
+                for setting in settings { arguments.append(try session.scriptArgument(setting: setting)) }
+            } catch {
+                throw NotebookError("\(error)")
+            }
             for file in files {
                 var runner = NotebookRunner(dataset: dataset)
-                let notebook = try Notebook.load(file)
+                let notebook = try Notebook.load(file).injecting(arguments, checkedBy: session)
                 try runner.run(notebook).save(file)
-                print("ran \(file)")
+                print("ran \(file)" + (arguments.isEmpty ? "" : " with " + arguments.map { "\($0.name) = \($0.literal)" }.joined(separator: ", ")))
             }
         }
     }

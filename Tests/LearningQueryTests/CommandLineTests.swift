@@ -114,3 +114,50 @@ struct CommandLineTests {
         #expect(r.out.contains("USAGE: khuyenhoc"))
     }
 }
+
+@Suite("Scripts with parameters on the command line", .serialized)
+struct CommandLineParameterTests {
+    static let compare = packageRoot.appendingPathComponent("docs/examples/compare.khq").path
+
+    @Test("--set gives a parameter a value, with or without the quotes the shell takes away")
+    func set() throws {
+        let plain = try run([Self.compare])
+        #expect(plain.status == 0, "\(plain.err)")
+        #expect(plain.out.contains("│ Bình Thạnh │") && plain.out.contains("difference = Bình Thạnh − Bắc Kạn"))
+        let fixture = testsFolder.appendingPathComponent("Fixtures/province-a").path
+        for a in ["Tây Hà", "\"Tây Hà\""] {
+            let r = try run(["--data", fixture, Self.compare, "--set", "a=\(a)", "--set", "b=Kê Sát"])
+            #expect(r.status == 0, "\(r.err)")
+            #expect(r.out.contains("difference = Tây Hà − Kê Sát"))
+        }
+    }
+
+    @Test("an unknown or ill-typed --set stops before anything runs, with status 2 and the place")
+    func refused() throws {
+        let unknown = try run([Self.compare, "--set", "c=Bắc Kạn"])
+        #expect(unknown.status == 2)
+        #expect(unknown.out.isEmpty)
+        #expect(unknown.err.contains("error[E134]") && unknown.err.contains("its parameters: a, b") && unknown.err.contains("c=Bắc Kạn"))
+        let script = temporaryFile("year.khq", "param year: year = latest\nrank(learning_family, year: year)\n")
+        let wrong = try run([script, "--set", "year=lastest"])
+        #expect(wrong.status == 2 && wrong.err.contains("error[E135]") && wrong.err.contains("^~~~~~~"))
+        let given = try run([script, "--set", "year=2017"])
+        #expect(given.status == 0 && given.out.contains("│    1 │ Bắc Kạn │ 2017 │"), "\(given.out)\(given.err)")
+        let piped = try run(["--set", "a=1"], stdin: "1 + 1\n")
+        #expect(piped.status == 2 && piped.err.contains("<stdin> declares no parameters"))
+    }
+
+    @Test("the README's join: the dataset with a population table from CSV")
+    func join() throws {
+        let csv = packageRoot.appendingPathComponent("docs/examples/population.csv").path
+        let r = try run(["-c", "rank(learning_family, year: latest) | join left read_csv(\"\(csv)\") on region | select rank, region, rate, population"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("│ Bình Thạnh │ 77,07% │    500.000 │"))
+    }
+
+    private func temporaryFile(_ name: String, _ text: String) -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("khq-\(UUID().uuidString)-\(name)").path
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+}

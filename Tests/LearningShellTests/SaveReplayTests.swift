@@ -35,7 +35,7 @@ func replayDifferences(_ inputs: [String]) throws -> (differences: [String], sav
     let outcomes = script.run(try String(contentsOfFile: path, encoding: .utf8), name: path)
     if let failed = outcomes.first(where: { !$0.succeeded }) { differences.append("the script fails: \(failed.error.map { "\($0)" } ?? "")") }
     if outcomes.map(\.text) != shell.savedInputs { differences.append("the script's statements are \(outcomes.map(\.text)), saved were \(shell.savedInputs)") }
-    let shown = outcomes.filter { $0.binding == nil }.compactMap(\.value).map { script.render($0) + "\n" }
+    let shown = outcomes.filter { !$0.quiet }.compactMap(\.value).map { script.render($0) + "\n" }
     if shown != results { differences.append("the script shows \(shown), the session showed \(results)") }
     differences += bindingDifferences(shell.session, script, "after the script")
     return (differences, shell.savedInputs)
@@ -76,6 +76,11 @@ struct SaveReplayTests {
         ["let learning_family = 1", ":reset", "rank(learning_family)", ":reset", "| take 1"],
         // A script run with :load is saved statement by statement, and `|` continues its last result.
         ["let a = indicators", ":load \(SaveReplayTests.script)", "| select region", "s"],
+        // Parameters keep the values they were given; a library and a CSV read from the script's
+        // folder are read from there when the saved session runs elsewhere.
+        ["param a = \"Bình Thạnh\"", "value(members, a, 2022)"],
+        [":load \(ScriptFolder.shared.compare) a: \"thành phố Bắc Kạn\", y: 2017", "a", "gap(learning_family, a, \"Bình Thạnh\", y, 2022)", "| take 1"],
+        [":load \(ScriptFolder.shared.compare)", "pop | take 1"],
     ])
     func replay(_ inputs: [String]) throws {
         let differences = try replayDifferences(inputs).differences
@@ -143,6 +148,28 @@ struct SaveReplayTests {
         FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return path
     }()
+}
+
+/// A script with parameters that imports a library and reads a CSV, both by paths relative to its
+/// own folder, written once to a temporary folder.
+final class ScriptFolder: Sendable {
+    static let shared = ScriptFolder()
+    let folder: String
+    var compare: String { folder + "/compare.khq" }
+
+    init() {
+        folder = temporaryPath("scripts")
+        let files = [
+            "compare.khq": "import \"lib/gap.khq\"\nparam a = \"Bình Thạnh\"\nparam y: year = 2022\nlet pop = read_csv(\"data/pop.csv\")\nvalue(members, a, y)\npop | join left figures on region | take 2\n",
+            "lib/gap.khq": "let gap(ind, a, b, y1, y2) = rate(ind, a, y1) - rate(ind, b, y2)\n",
+            "data/pop.csv": "region,population\nQ. Bình Thạnh,500.000\n",
+        ]
+        for (name, text) in files {
+            let path = folder + "/" + name
+            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        }
+    }
 }
 
 /// Random shell sessions over the embedded dataset: expressions, `let` bindings (some named like

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import LearningData
+import LearningQuery
+@testable import LearningShell
+
+@Suite("Scripts with parameters and libraries in the shell")
+struct ScriptParameterShellTests {
+    @Test(":load FILE name: value gives the script's parameters values; nothing else changes the script")
+    func loadWithArguments() throws {
+        let (shell, out) = try makeShell()
+        shell.handle(":load \(ScriptFolder.shared.compare) a: \"thành phố Bắc Kạn\", y: 2017")
+        #expect(out.err.isEmpty, "\(out.err)")
+        #expect(out.out.hasPrefix("10.380\n"))
+        #expect(shell.session.binding("a").map(shell.session.render) == "thành phố Bắc Kạn")
+        #expect(shell.session.functionNames == ["gap"])
+        out.out = ""
+        shell.handle(":load \(ScriptFolder.shared.compare)")
+        #expect(out.out.hasPrefix("52.873\n"), "the defaults again: \(out.out)")
+    }
+
+    @Test("an unknown, repeated or ill-typed parameter is refused with its place, and nothing of the script runs", arguments: [
+        ("ay: 2017", "E134", "did you mean “a”? its parameters: a, y"),
+        ("a: \"Bắc Kạn\", a: \"Bình Thạnh\"", "E205", "given twice"),
+        ("y: \"2017\"", "E135", "the script declares it at"),
+        ("a: Bắc Kạn", "E110", "unexpected"),
+        ("a \"Bắc Kạn\"", "E112", "NAME: VALUE"),
+    ])
+    func refusedArguments(_ given: String, _ code: String, _ text: String) throws {
+        let (shell, out) = try makeShell()
+        shell.handle(":load \(ScriptFolder.shared.compare) \(given)")
+        #expect(out.err.contains(code) && out.err.contains(text), "\(out.err)")
+        #expect(out.out.isEmpty)
+        #expect(shell.session.functionNames.isEmpty && shell.session.bindingNames.isEmpty)
+        #expect(!shell.shouldQuit)
+    }
+
+    @Test("a library's functions come from the start-up file; a typed import reads from the current folder")
+    func startUpLibrary() throws {
+        let (shell, out) = try makeShell()
+        let rc = ScriptFolder.shared.folder + "/rc"
+        FileManager.default.createFile(atPath: rc, contents: Data("import \"lib/gap.khq\"\n".utf8))
+        shell.runScript(try String(contentsOfFile: rc, encoding: .utf8), name: rc, file: rc)
+        #expect(out.err.isEmpty, "\(out.err)")
+        #expect(shell.session.functionNames == ["gap"])
+        shell.handle(":help functions")
+        #expect(out.out.contains("your functions (let name(…) = …):\n  gap(ind, a, b, y1, y2)"))
+        shell.handle("import \"no/such/lib.khq\"")
+        #expect(out.err.contains("E130") && out.err.contains("read from the current folder"))
+    }
+
+    @Test(":load splits the file from its arguments; a path with spaces is whole, or quoted", arguments: [
+        ("a.khq", "a.khq", ""), ("a.khq a: 1", "a.khq", "a: 1"), ("\"my scripts/a.khq\" a: 1", "my scripts/a.khq", "a: 1"),
+    ])
+    func loadArgumentSplit(_ argument: String, _ path: String, _ rest: String) {
+        let split = Shell.splitLoadArgument(argument)
+        #expect(split.path == path && split.rest == rest)
+    }
+}
