@@ -30,10 +30,10 @@ public enum Reference {
     }
 
     /// The table operators, for completion and help.
-    public static let tableOperators = ["where", "select", "derive", "sort", "take", "top", "group", "pivot"]
+    public static let tableOperators = ["where", "select", "derive", "sort", "take", "top", "group", "pivot", "join", "union"]
 
     /// Words that are not names: keywords and constants.
-    public static let keywords = ["let", "and", "or", "not", "in", "true", "false", "null", "latest", "desc", "asc", "by", "aggregate"]
+    public static let keywords = ["let", "param", "import", "and", "or", "not", "in", "true", "false", "null", "latest", "desc", "asc", "by", "aggregate", "on", "inner", "left"]
 
     /// The columns of the built-in tables.
     public static let figuresColumns = FiguresColumns.names
@@ -55,7 +55,9 @@ public enum Reference {
         in, not in   membership in a list                                     year in [2016, 2018]
         + - * /   arithmetic; percent − percent is percentage points          77.07% - 75%
         .   field of a record or region                                       target(fund_raised, "Liên Hương", 2018).status
-        table operators: where, select, derive, sort [desc], take N, top N by x, group k aggregate n = f(x), pivot [col]
+        table operators: where, select, derive, sort [desc], take N, top N by x, group k aggregate n = f(x), pivot [col],
+          join [inner|left] TABLE on key [== right_key], …   (regions meet names through the gazetteer), union TABLE
+        scripts: let f(x, y = 1) = …   param name: type = default   import "lib/file.khq"
         aggregates: count(), sum(x), min(x), max(x), avg(x), first(x), last(x), rate(numerator, denominator)
         """
 

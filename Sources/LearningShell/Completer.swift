@@ -161,7 +161,7 @@ public struct Completer: Sendable {
         guard let bar = context.lastIndex(of: "|") else { return false }
         let stage = context[context.index(after: bar)...].trimmingWhitespace
         let first = stage.prefix { $0.isLetter }
-        return ["where", "select", "derive", "sort", "top", "group", "pivot", "filter"].contains(String(first))
+        return ["where", "select", "derive", "sort", "top", "group", "pivot", "filter", "join"].contains(String(first))
     }
 }
 
