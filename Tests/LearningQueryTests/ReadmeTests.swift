@@ -50,3 +50,74 @@ struct ReadmeGeographyTests {
         }
     }
 }
+
+@Suite("The README's reusable scripts", .serialized)
+struct ReadmeScriptTests {
+    /// The `$ khuyenhoc …` commands of a README section, each with the lines shown after it.
+    static func blocks(inSection title: String) throws -> [(arguments: [String], shown: String)] {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        guard let start = readme.range(of: "### " + title) else { return [] }
+        let rest = readme[start.upperBound...]
+        let section = rest.range(of: "\n## ").map { rest[..<$0.lowerBound] } ?? rest
+        var out: [(arguments: [String], shown: String)] = []
+        var lines = section.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        while let line = lines.popFirst() {
+            guard line.hasPrefix("$ khuyenhoc ") else { continue }
+            var shown: [Substring] = []
+            while let next = lines.popFirst(), next != "```" { shown.append(next) }
+            out.append((words(String(line.dropFirst(12))), shown.joined(separator: "\n")))
+        }
+        return out
+    }
+
+    /// A command line split as a POSIX shell splits it: words apart at spaces, quotes kept together.
+    static func words(_ line: String) -> [String] {
+        var words: [String] = [], word = "", quote: Character? = nil, inWord = false
+        for c in line {
+            if let q = quote {
+                if c == q { quote = nil } else { word.append(c) }
+            } else if c == "'" || c == "\"" {
+                quote = c
+                inWord = true
+            } else if c == " " {
+                if inWord { words.append(word); word = ""; inWord = false }
+            } else {
+                word.append(c)
+                inWord = true
+            }
+        }
+        if inWord { words.append(word) }
+        return words
+    }
+
+    @Test("each command of “Reusable scripts” prints what the README shows, from the repository's folder")
+    func commands() throws {
+        let blocks = try Self.blocks(inSection: "Reusable scripts: parameters, libraries, your own tables and joins")
+        #expect(blocks.count >= 4)
+        #expect(blocks.contains { $0.arguments.contains("--set") } && blocks.contains { $0.arguments.joined().contains("join") })
+        for block in blocks {
+            let process = Process()
+            process.executableURL = try executable()
+            process.arguments = block.arguments
+            process.currentDirectoryURL = packageRoot
+            let output = Pipe(), error = Pipe()
+            process.standardOutput = output
+            process.standardError = error
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let err = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect((out + err).trimmingCharacters(in: .newlines) == block.shown, "\(block.arguments) prints\n\(out)\(err)")
+        }
+    }
+
+    @Test("the README shows the example scripts as they are")
+    func scripts() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for file in ["docs/examples/compare.khq", "docs/examples/lib/shares.khq", "docs/examples/population.csv"] {
+            let text = try String(contentsOf: packageRoot.appendingPathComponent(file), encoding: .utf8)
+            #expect(readme.contains("```\n" + text.trimmingCharacters(in: .newlines) + "\n```"), "README.md does not show \(file) as it is")
+        }
+    }
+}
