@@ -61,8 +61,18 @@ public enum Reference {
         aggregates: count(), sum(x), min(x), max(x), avg(x), first(x), last(x), rate(numerator, denominator)
         """
 
+    /// Help on the statements that are not expressions, for `:help let`, `:help param`, `:help import`.
+    public static let statementHelp: [String: String] = [
+        "let": "let name = expression      binds a name for the rest of the session\nlet name(p, q = default) = body      a function of your own (:help functions lists them)",
+        "param": "param name: type = default      a parameter of the script: --set name=value (command line), :load FILE name: value (shell),\n    a notebook run's --set; type is text, number, year, bool, list or any (read from the default when left out)",
+        "import": "import \"lib/file.khq\"      the library's let bindings and functions, here; the path is read from the importing file's folder\n    (typed input: the current folder); a library holds definitions only; cycles are refused",
+        "join": "left | join [inner|left] TABLE on key, left_key == right_key, …\n    the rows of TABLE whose keys match; a region meets a name of it through the gazetteer (\"Q. Bình Thạnh\"); notes count matches",
+        "union": "left | union TABLE      the rows of TABLE after these; the same columns, in any order",
+    ]
+
     /// Help for one function, for the shell's `:help NAME`.
     public static func help(for name: String) -> String? {
+        if let statement = statementHelp[name] { return statement }
         guard let f = Functions.named[name] else { return nil }
         return "\(f.signature) → \(f.returns)\n\(f.summary)\nexample: \(f.example)"
     }

@@ -15,9 +15,10 @@ public struct ScriptFiles: Sendable {
     }
 
     /// The machine's files.
+    /// Only regular files are read: a folder, a device such as `/dev/zero` or a pipe is not a script
+    /// or a table, and reading one could wait for ever.
     public static let disk = ScriptFiles(read: { path in
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type == .typeRegular else { return nil }
         return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }, currentDirectory: { FileManager.default.currentDirectoryPath })
 

@@ -49,6 +49,20 @@ struct ScriptParameterShellTests {
         #expect(out.err.contains("E130") && out.err.contains("read from the current folder"))
     }
 
+    @Test("a device, a pipe or a folder is not read as a library or a table: an error, never a wait")
+    func notRegularFiles() throws {
+        let (shell, out) = try makeShell()
+        for input in ["import \"/dev/zero\"", "read_csv(\"/dev/zero\")", "import \"/tmp\"", "read_csv(\"/dev/stdin\")"] { shell.handle(input) }
+        #expect(out.err.components(separatedBy: "error[E130]").count == 3 && out.err.components(separatedBy: "error[E140]").count == 3, "\(out.err)")
+    }
+
+    @Test(":help knows param, import, join and union")
+    func help() throws {
+        let (shell, out) = try makeShell()
+        for topic in ["param", "import", "join", "union"] { shell.handle(":help \(topic)") }
+        #expect(out.out.contains("--set name=value") && out.out.contains("cycles are refused") && out.out.contains("gazetteer") && out.out.contains("the same columns"))
+    }
+
     @Test(":load splits the file from its arguments; a path with spaces is whole, or quoted", arguments: [
         ("a.khq", "a.khq", ""), ("a.khq a: 1", "a.khq", "a: 1"), ("\"my scripts/a.khq\" a: 1", "my scripts/a.khq", "a: 1"),
     ])
