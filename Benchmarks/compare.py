@@ -242,7 +242,29 @@ def same(a, b, path="answer"):
 
 
 # ---------------------------------------------------------------------------------------------------
-# Running the engines, each in its own process.
+# Running the engines, each in its own process. Every step has a deadline: a step that passes it is
+# killed and the benchmark stops with a message that names the step, never waits for ever.
+
+TIMEOUT = 1800.0   # seconds a step may take (--timeout)
+
+
+class StepTimeout(Exception):
+    """A step of the benchmark passed its deadline."""
+
+
+def wait_for(pid, what, timeout=None):
+    """Waits for a child with a deadline; past it the child is killed and StepTimeout raised."""
+    deadline = time.perf_counter() + (timeout or TIMEOUT)
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return status, usage
+        if time.perf_counter() > deadline:
+            os.kill(pid, 9)
+            os.wait4(pid, 0)
+            raise StepTimeout(f"{what} took more than {timeout or TIMEOUT:.0f} s and was stopped")
+        time.sleep(0.02)
+
 
 def run_engine(command):
     with tempfile.TemporaryFile() as out:
@@ -253,7 +275,7 @@ def run_engine(command):
                 os.execvp(command[0], command)
             finally:
                 os._exit(127)
-        _, status, usage = os.wait4(pid, 0)
+        status, usage = wait_for(pid, " ".join(command))
         if status != 0:
             sys.exit(f"compare: {' '.join(command)} failed with status {status}")
         out.seek(0)
@@ -270,17 +292,43 @@ def spawn_shell(args, home):
     return pid, fd
 
 
-def read_until(fd, marker, timeout=60):
+def read_until(fd, marker, what, timeout=None):
+    """What the shell writes up to `marker`; StepTimeout when it does not come in time (or the shell ends)."""
     seen = b""
-    deadline = time.perf_counter() + timeout
-    while marker not in seen and time.perf_counter() < deadline:
+    limit = timeout or TIMEOUT
+    deadline = time.perf_counter() + limit
+    while marker not in seen:
+        if time.perf_counter() > deadline:
+            raise StepTimeout(f"{what}: the shell did not write {marker.decode()!r} within {limit:.0f} s; it wrote {seen[-200:]!r}")
         ready, _, _ = select.select([fd], [], [], 0.5)
         if ready:
             try:
                 seen += os.read(fd, 65536)
             except OSError:
-                break
+                raise StepTimeout(f"{what}: the shell ended before writing {marker.decode()!r}; it wrote {seen[-200:]!r}")
     return seen
+
+
+def drain(fd, what, quiet=0.2, limit=30):
+    """Reads until the terminal has been quiet for `quiet` seconds: the echo of what was typed must not be
+    taken for the answer to Tab. A terminal that never goes quiet is a StepTimeout, not a wait for ever."""
+    deadline = time.perf_counter() + limit
+    while select.select([fd], [], [], quiet)[0]:
+        try:
+            os.read(fd, 65536)
+        except OSError:
+            raise StepTimeout(f"{what}: the shell ended")
+        if time.perf_counter() > deadline:
+            raise StepTimeout(f"{what}: the terminal did not go quiet within {limit} s")
+
+
+def leave_shell(pid, fd, what):
+    """Ctrl-D, then the shell must end in time."""
+    os.write(fd, b"\x04")
+    try:
+        wait_for(pid, what, timeout=60)
+    finally:
+        os.close(fd)
 
 
 def time_to_prompt(args, repeat=5):
@@ -290,11 +338,9 @@ def time_to_prompt(args, repeat=5):
     for _ in range(repeat):
         start = time.perf_counter()
         pid, fd = spawn_shell(args, home)
-        read_until(fd, b"khq> ")
+        read_until(fd, b"khq> ", f"start-up with {args}")
         times.append(time.perf_counter() - start)
-        os.write(fd, b"\x04")
-        os.waitpid(pid, 0)
-        os.close(fd)
+        leave_shell(pid, fd, f"leaving the shell started with {args}")
     return statistics.median(times)
 
 
@@ -302,30 +348,23 @@ def completion_latency(args, typed, repeat=7):
     """Seconds from a Tab inside a region name to the first byte of the shell's answer (the completed
     text, or the bell), median of `repeat`."""
     pid, fd = spawn_shell(args, tempfile.mkdtemp())
-
-    def drain(quiet=0.2):
-        # Read until the terminal has been quiet for a while: the echo of what was typed must not be
-        # taken for the answer to Tab.
-        while select.select([fd], [], [], quiet)[0]:
-            os.read(fd, 65536)
-
-    read_until(fd, b"khq> ")
+    what = f"Tab after {typed!r}"
+    read_until(fd, b"khq> ", what)
     times = []
     for _ in range(repeat):
         os.write(fd, typed.encode())
-        drain()
+        drain(fd, what)
         start = time.perf_counter()
         os.write(fd, b"\t")
         ready, _, _ = select.select([fd], [], [], 10)
+        if not ready:
+            raise StepTimeout(f"{what}: no answer to Tab within 10 s")
         times.append(time.perf_counter() - start)
-        if ready:
-            os.read(fd, 65536)
+        os.read(fd, 65536)
         os.write(fd, b"\x03")                      # Ctrl-C: abandon the line
-        read_until(fd, b"khq> ")
-        drain()
-    os.write(fd, b"\x04")
-    os.waitpid(pid, 0)
-    os.close(fd)
+        read_until(fd, b"khq> ", what, timeout=60)
+        drain(fd, what)
+    leave_shell(pid, fd, what)
     return statistics.median(times)
 
 
@@ -334,7 +373,10 @@ def generate(data, observations):
     if os.path.exists(stamp) and open(stamp).read().strip() == str(observations):
         return
     print(f"generating {observations:,} synthetic observations in {data} …", file=sys.stderr)
-    subprocess.run([KHUYENHOC, "synth", "--invented", "-o", data, "--observations", str(observations)], check=True)
+    try:
+        subprocess.run([KHUYENHOC, "synth", "--invented", "-o", data, "--observations", str(observations)], check=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise StepTimeout(f"generating the dataset took more than {TIMEOUT:.0f} s")
     with open(stamp, "w") as f:
         f.write(f"{observations}\n")
 
@@ -357,6 +399,7 @@ def machine():
 
 
 def main():
+    global TIMEOUT
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--observations", type=int, default=2_000_000)
     parser.add_argument("--repeat", type=int, default=7, help="times each question is asked in one run")
@@ -364,8 +407,10 @@ def main():
     parser.add_argument("--data", help="the dataset folder (default: /tmp/khuyenhoc-bench-N)")
     parser.add_argument("--json", help="also write the results here")
     parser.add_argument("--shell-only", action="store_true", help="only the shell's start-up and Tab completion")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds any one step may take before the benchmark stops (default 1800)")
     parser.add_argument("--worker", choices=["polars", "duckdb"], help=argparse.SUPPRESS)
     args = parser.parse_args()
+    TIMEOUT = args.timeout
     data = args.data or os.path.join(tempfile.gettempdir(), f"khuyenhoc-bench-{args.observations}")
     if args.worker:
         return run_worker(args.worker, data, args.repeat)
@@ -457,4 +502,7 @@ def print_shell_figures(data, args, results):
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except StepTimeout as e:
+        sys.exit(f"compare: stopped: {e}")
