@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LearningShell", targets: ["LearningShell"]),
         .library(name: "LearningNotebook", targets: ["LearningNotebook"]),
         .library(name: "LearningSynth", targets: ["LearningSynth"]),
+        .library(name: "LearningExtract", targets: ["LearningExtract"]),
         .executable(name: "khuyenhoc", targets: ["khuyenhoc"]),
         .executable(name: "khuyenhoc-bench", targets: ["KhuyenhocBench"]),
     ],
@@ -51,6 +52,8 @@ let package = Package(
         .target(name: "LearningShell", dependencies: ["LearningQuery", "CReadline"]),
         // Notebooks: nbformat 4 files run, checked and exported; the Jupyter kernel's back end.
         .target(name: "LearningNotebook", dependencies: ["LearningQuery"]),
+        // Reading reports: the figures of a report's prose drafted as rows of figures.csv.
+        .target(name: "LearningExtract", dependencies: ["LearningData"]),
         // A deterministic synthetic national dataset, for scale tests and benchmarks.
         .target(name: "LearningSynth", dependencies: ["LearningData"]),
         // Build-time tool: turns the files of seeds/ into Swift string literals (no run-time file access).
@@ -62,7 +65,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "khuyenhoc",
-            dependencies: ["LearningQuery", "LearningShell", "LearningNotebook", "LearningSynth", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LearningQuery", "LearningShell", "LearningNotebook", "LearningSynth", "LearningExtract", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The benchmark's timing harness (Benchmarks/compare.py runs it beside polars and DuckDB).
         .executableTarget(name: "KhuyenhocBench", dependencies: ["LearningQuery", "LearningShell"]),
@@ -76,6 +79,7 @@ let package = Package(
         .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "LearningShellTests", dependencies: ["LearningShell", "TestSupport"]),
         .testTarget(name: "LearningSynthTests", dependencies: ["LearningSynth", "TestSupport"]),
+        .testTarget(name: "LearningExtractTests", dependencies: ["LearningExtract", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LearningNotebookTests", dependencies: ["LearningNotebook", "TestSupport"], exclude: ["Golden", "run_with_kernel.py"]),
     ],
     swiftLanguageModes: [.v6]

@@ -137,7 +137,9 @@ public enum VietnameseNumberReader {
         if !isPercent {
             var unitLook = look
             skipSpaces(s, &unitLook)
-            if let (word, after) = word(in: s, at: unitLook), ["dong", "d", "vnd"].contains(word) {
+            // Compared unfolded: "dòng" (a clan, "dòng họ") folds to the same letters as "đồng".
+            if let (_, after) = word(in: s, at: unitLook),
+               ["đồng", "đ", "vnd", "vnđ", "dong", "d"].contains(VietnameseText.nfc(String(String.UnicodeScalarView(s[unitLook..<after]))).lowercased()) {
                 isMoney = true
                 end = after
             }

@@ -116,6 +116,18 @@ func runSubcommand(_ arguments: [String]) -> Int32? {
             FileHandle.standardError.write(Data((SynthCommand.fullMessage(for: error) + "\n").utf8))
             return code == .validationFailure ? 2 : 1
         }
+    case "extract":
+        do {
+            var command = try ExtractCommand.parseAsRoot(Array(arguments.dropFirst()))
+            try command.run()
+            return 0
+        } catch {
+            let code = ExtractCommand.exitCode(for: error)
+            if code == .success { print(ExtractCommand.helpMessage()); return 0 }
+            if error is DatasetLoadError { FileHandle.standardError.write(Data("\(error)\n".utf8)); return 1 }
+            FileHandle.standardError.write(Data((ExtractCommand.fullMessage(for: error) + "\n").utf8))
+            return code == .validationFailure ? 2 : 1
+        }
     case "kernel":
         do { KernelBackend.serve(dataset: try loadDataset(arguments.count > 2 && arguments[1] == "--data" ? arguments[2] : nil)) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -36,6 +36,12 @@ struct VietnameseNumberReaderTests {
         #expect(try VietnameseNumberReader.parse(text).isMoney)
     }
 
+    // "dòng họ" (clans) folds to the letters of "đồng": 54 clans were read as 54 đồng.
+    @Test("a word that folds like đồng is not money", arguments: ["54 dòng họ", "2/3 dòng họ", "5 Dòng họ học tập"])
+    func notMoney(text: String) {
+        #expect(VietnameseNumberReader.numbers(in: text).allSatisfy { !$0.isMoney })
+    }
+
     @Test("text that is not one Vietnamese number is refused, with the place", arguments: [
         ("1.5", 1), ("2.63", 1), ("1.2345", 1), ("", 0), ("abc", 0), ("12,", 2), ("3 con gà", 2), ("%", 0),
     ])

@@ -1,0 +1,95 @@
+import LearningData
+
+/// What the extractor drafted from one report.
+public struct Extraction: Sendable {
+    /// The rows drafted, in the order of the text.
+    public let figures: [DraftFigure]
+    /// The report's own region, as found (or given).
+    public let region: ResolvedRegion?
+    /// The report's year: its date's, or given.
+    public let year: Int?
+}
+
+/// Drafts figures from a report's prose: each clause's numbers read by the grammar of such sentences
+/// ("có 51.119/66.328 hộ … đạt tỷ lệ 77,07% (chỉ tiêu 75%)"), placed in the report's region (or a unit
+/// named in the clause), in the year the text last named.
+public struct Extractor: Sendable {
+    let catalogue: IndicatorCatalogue
+    let regions: RegionResolver
+
+    /// An extractor over a catalogue, finding regions with `regions`.
+    public init(catalogue: IndicatorCatalogue = .standard, regions: RegionResolver) {
+        self.catalogue = catalogue
+        self.regions = regions
+    }
+
+    /// The draft of a report.
+    ///
+    /// - Parameters:
+    ///   - document: the report's file name, the rows' `document`.
+    ///   - region: the report's region when the text leaves it open (a name or id the resolver knows).
+    ///   - year: the year of figures whose clause and paragraph name none.
+    public func extract(_ raw: String, document: String, region given: String? = nil, year givenYear: Int? = nil) -> Extraction {
+        let text = ReportText(raw)
+        let clauses = text.clauses()
+        let reportYear = givenYear ?? Self.dateYear(text, clauses)
+        let mentions = RegionMentions(resolver: regions)
+        let found = clauses.map { mentions.find(in: Words(text, $0), year: reportYear) }
+        let own = zip(clauses, found).flatMap { range, mentions in mentions.filter { Self.namesAssociation(text, before: $0.start, in: range) }.map { ($0.region, $0.start) } }
+        let reportRegion = given.flatMap { regions($0, year: reportYear) } ?? Self.mainRegion(found, clauses, associations: own)
+        let reader = FigureReader(text: text, titles: IndicatorChoice.titles(catalogue))
+        var figures: [DraftFigure] = []
+        var carried: (year: Int, period: String?, words: String, line: Int)? = nil
+        var line = 0, counted = 0
+        for (index, range) in clauses.enumerated() {
+            let clause = text.slice(range)
+            let numbers = VietnameseNumberReader.numbers(in: clause)
+            // The paragraph (line) the clause is in, counted on from the last clause: one pass in all.
+            while counted < range.lowerBound { if text.scalars[counted] == "\n" { line += 1 }; counted += 1 }
+            let named = YearContext.named(in: numbers, clause: clause, reportYear: reportYear)
+            if let named { carried = (named.year, named.period, named.words, line) }
+            let year: (Int?, String?, String, Bool)
+            if let named {
+                year = (named.year, named.period, "“\(named.words)” in the clause", true)
+            } else if let carried {
+                year = (carried.year, carried.period, "“\(carried.words)” named before" + (carried.line == line ? " in the paragraph" : ""), carried.line == line)
+            } else {
+                year = (reportYear, nil, reportYear.map { "the report's date (\($0))" } ?? "none", false)
+            }
+            let context = ClauseContext(document: document, region: reportRegion,
+                                        regionWords: reportRegion.map { "the report's (\($0.name))" } ?? "none found",
+                                        regionSure: reportRegion != nil, year: year.0, period: year.1, yearWords: year.2, yearSure: year.3,
+                                        mentions: found[index], clauseStart: range.lowerBound)
+            figures += reader.read(range, context)
+        }
+        return Extraction(figures: figures, region: reportRegion, year: reportYear)
+    }
+
+    /// Whether a region is named as an association's ("Hội Khuyến học tỉnh Yên Bái"): the report's own.
+    static func namesAssociation(_ text: ReportText, before start: Int, in clause: Range<Int>) -> Bool {
+        let lead = Words(text, max(clause.lowerBound, start - 30)..<start)
+        return lead.ends(with: "hoi khuyen hoc") || lead.ends(with: "hoi khuyen hoc khuyen tai")
+    }
+
+    /// The year of the report's date: the first year in its first lines ("Chủ Nhật, 8 tháng 1, 2023",
+    /// "23/02/2016"), else the year the text names most often.
+    static func dateYear(_ text: ReportText, _ clauses: [Range<Int>]) -> Int? {
+        let head = clauses.prefix(6).flatMap { VietnameseNumberReader.numbers(in: text.slice($0)) }
+        if let dated = head.first(where: YearContext.isYear) { return Int(dated.value) }
+        var counts: [Int: Int] = [:]
+        for c in clauses { for n in VietnameseNumberReader.numbers(in: text.slice(c)) where YearContext.isYear(n) { counts[Int(n.value), default: 0] += 1 } }
+        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+    }
+
+    /// The report's own region: the one named most (twice for a name in its first clauses), the broader
+    /// one where two are named as often ("quận Bình Thạnh" over a ward it names once).
+    static func mainRegion(_ found: [[(region: ResolvedRegion, start: Int, end: Int)]], _ clauses: [Range<Int>],
+                           associations: [(ResolvedRegion, Int)]) -> ResolvedRegion? {
+        var score: [ResolvedRegion: Int] = [:]
+        for (i, mentions) in found.enumerated() {
+            for m in mentions { score[m.region, default: 0] += i < 8 ? 3 : 1 }
+        }
+        for (region, start) in associations { score[region, default: 0] += start < 2000 ? 20 : 5 }
+        return score.max { a, b in (a.value, -a.key.level.rawValue) < (b.value, -b.key.level.rawValue) }?.key
+    }
+}

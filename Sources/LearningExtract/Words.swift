@@ -1,0 +1,48 @@
+import LearningData
+
+/// The words of a span of text, each folded and with its place, so that cues are matched on words
+/// ("hội viên" is `hoi vien`) and their places kept for quotes and for what lies between two numbers.
+struct Words {
+    struct Word {
+        let folded: String
+        let range: Range<Int>
+        /// Whether the word starts with a capital letter (a name) or a digit.
+        let capitalised: Bool
+    }
+
+    let items: [Word]
+
+    init(_ text: ReportText, _ range: Range<Int>) {
+        var out: [Word] = []
+        var i = range.lowerBound
+        let s = text.scalars
+        while i < range.upperBound {
+            guard s[i].properties.isAlphabetic || ("0"..."9").contains(s[i]) else { i += 1; continue }
+            let start = i
+            while i < range.upperBound, s[i].properties.isAlphabetic || ("0"..."9").contains(s[i]) { i += 1 }
+            let word = String(String.UnicodeScalarView(s[start..<i]))
+            out.append(Word(folded: VietnameseText.fold(word), range: start..<i, capitalised: s[start].properties.isUppercase || ("0"..."9").contains(s[start])))
+        }
+        items = out
+    }
+
+    /// The folded words joined by spaces.
+    var joined: String { items.map(\.folded).joined(separator: " ") }
+
+    /// Whether the words, joined, contain a phrase as whole words.
+    func contains(_ phrase: String) -> Bool { (" " + joined + " ").contains(" " + phrase + " ") }
+
+    /// The words starting at `index`, joined, when they begin with `phrase` as whole words.
+    func starts(with phrase: String, at index: Int = 0) -> Bool {
+        let parts = phrase.split(separator: " ")
+        guard index + parts.count <= items.count else { return false }
+        return parts.enumerated().allSatisfy { items[index + $0.offset].folded == $0.element }
+    }
+
+    /// Whether the last words are `phrase`.
+    func ends(with phrase: String) -> Bool {
+        let parts = phrase.split(separator: " ")
+        guard parts.count <= items.count else { return false }
+        return starts(with: phrase, at: items.count - parts.count)
+    }
+}
