@@ -61,7 +61,9 @@ struct FigureReader {
             let numberedName = Lexicon.numberedKinds.contains { kind in
                 before.ends(with: kind) && before.items[before.items.count - kind.split(separator: " ").count].capitalised
             }
-            if numberedName || Lexicon.notFigureBefore.contains(where: { before.ends(with: $0) }) || (skippedName && ["", ",", "và", "va"].contains(joinedBefore)) {
+            let rawBefore = VietnameseText.nfc(String(String.UnicodeScalarView(scalars[previousEnd..<n.scalarRange.lowerBound]))).lowercased().trimmingWhitespace
+            let each = Lexicon.eachWords.contains { rawBefore.hasSuffix($0) }
+            if each || numberedName || Lexicon.notFigureBefore.contains(where: { before.ends(with: $0) }) || (skippedName && ["", ",", "và", "va"].contains(joinedBefore)) {
                 skippedName = true
                 previousEnd = n.scalarRange.upperBound
                 continue
@@ -95,7 +97,7 @@ struct FigureReader {
             let quote = text.slice(range)
             let qualifier = valueMax != nil ? Qualifier.range : Lexicon.qualifiers.first { before.ends(with: $0.words) }?.qualifier ?? .exact
             if n.isPercent {
-                handlePercent(n, before: before, after: after, clause: all, context: context, quote: quote, into: &figures)
+                handlePercent(n, before: before, lead: words(0, n.scalarRange.lowerBound), after: after, clause: all, context: context, quote: quote, into: &figures)
             } else if money {
                 let choice = moneyIndicator(before: before, clause: all, previous: figures.last)
                 var f = figure(choice, value: n.value, valueMax: valueMax, base: nil, qualifier: qualifier, context: context, quote: quote, number: n.text)
@@ -134,9 +136,9 @@ struct FigureReader {
 
     /// A percentage: a target ("chỉ tiêu 75%"), the stated percentage of the figure before it ("đạt tỷ lệ
     /// 77,07%"), or a figure of its own ("100% khu phố đạt Cộng đồng học tập").
-    private func handlePercent(_ n: VietnameseNumber, before: Words, after: Words, clause: Words, context: ClauseContext, quote: String,
+    private func handlePercent(_ n: VietnameseNumber, before: Words, lead: Words, after: Words, clause: Words, context: ClauseContext, quote: String,
                                into figures: inout [DraftFigure]) {
-        let lastWords = Words(items: Array(before.items.suffix(4)))
+        let lastWords = Words(items: Array(lead.items.suffix(6)))
         if Lexicon.targetWords.contains(where: { lastWords.contains($0) }) {
             if let i = figures.indices.last, figures[i].target == nil {
                 figures[i].target = n.text
@@ -149,7 +151,7 @@ struct FigureReader {
             }
             return
         }
-        if let i = figures.indices.last, figures[i].statedPercent == nil, before.items.count <= 6 {
+        if let i = figures.indices.last, figures[i].statedPercent == nil, before.items.count <= 6 || Lexicon.percentOfWords.contains(where: { before.ends(with: $0) }) {
             figures[i].statedPercent = n.text
             return
         }
@@ -157,6 +159,7 @@ struct FigureReader {
         guard let choice = IndicatorChoice.choose(noun: noun, clause: clause, before: before, after: after, titles: titles) else { return }
         var f = figure(choice, value: nil, valueMax: nil, base: nil, qualifier: .exact, context: context, quote: quote, number: n.text)
         f.statedPercent = n.text
+        if let sub = region(at: n.scalarRange.lowerBound, after: after, context) { f.region = sub.id }
         figures.append(f)
     }
 

@@ -39,8 +39,12 @@ enum Lexicon {
 
     /// Words that a number is not a figure after: a document's number, a date, a rank, an age.
     static let notFigureBefore = ["quyet dinh so", "nghi quyet so", "cong van so", "ke hoach so", "thong bao so", "chi thi so", "ngay", "thang", "lan thu", "thu", "khoa", "tuoi", "ky", "quyet dinh",
-                                  "nghi quyet", "chi thi", "cong van", "luc", "gio", "trang", "dieu", "khoan", "muc", "moi",
-                                  "moi phan", "moi suat", "moi em", "moi nguoi", "moi hoc sinh", "moi chi hoi"]
+                                  "nghi quyet", "chi thi", "cong van", "luc", "gio", "trang", "dieu", "khoan", "muc"]
+    /// Words after which an amount is one item's, not a total ("mỗi phần 1 triệu đồng"); unfolded, since
+    /// "mỗi" (each) folds as "mới" (new) does.
+    static let eachWords = ["mỗi", "mỗi phần", "mỗi suất", "mỗi em", "mỗi người", "mỗi học sinh", "mỗi chi hội", "bình quân"]
+    /// Words before a percentage that make it the stated percentage of the figure before it.
+    static let percentOfWords = ["dat", "dat ty le", "dat ti le", "ty le", "ti le", "bang", "chiem", "dat tren", "dat gan", "dat hon"]
     /// Kinds whose units are often numbered ("Phường 6", "Khu phố 3"): a number after one written with
     /// a capital is part of a name.
     static let numberedKinds = ["phuong", "khu pho", "to", "ap", "thon", "khom", "xom", "doi"]
