@@ -36,12 +36,27 @@ public enum DatasetLoader {
             gazetteer = try Dataset.embedded().gazetteer
         }
         return try FiguresStreamReader.read(path: figuresPath, name: path, gazetteer: gazetteer, catalogue: catalogue) { name in
-            // A document name is a plain file name: no way out of the dataset's folder.
-            guard !name.contains("/"), !name.hasPrefix("."),
-                  let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
-                  let text = String(data: data, encoding: .utf8) else { return nil }
-            return SourceDocument(name: name, text: text)
+            document(named: name, in: folder.path)
         }
+    }
+
+    /// A document a row names, from the dataset's folder or its `documents/` subfolder (where
+    /// `khuyenhoc add` puts reports). A document name is a plain file name: no way out of the folder.
+    static func document(named name: String, in folder: String) -> SourceDocument? {
+        guard !name.contains("/"), !name.hasPrefix(".") else { return nil }
+        for path in [folder + "/" + name, folder + "/documents/" + name] {
+            if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) { return SourceDocument(name: name, text: text) }
+        }
+        return nil
+    }
+
+    /// Checks rows as a dataset folder would read them, without writing anything: the figures in
+    /// `figures` (its own name in messages) against the folder's regions (or Vietnam's map when it has
+    /// none) and its documents.
+    public static func check(figures: SourceFile, inFolder folder: String, catalogue: IndicatorCatalogue = .standard) throws(DatasetLoadError) -> Dataset {
+        let regionsPath = folder + "/" + regionsFileName
+        let gazetteer = FileManager.default.fileExists(atPath: regionsPath) ? try RegionsFileReader.read(readFile(regionsPath)) : try nationalGazetteer(figures: figures)
+        return try FiguresFileReader.read(figures, gazetteer: gazetteer, catalogue: catalogue, name: figures.name) { document(named: $0, in: folder) }
     }
 
     /// Builds a dataset from files already in memory (what ``load(from:catalogue:)`` and the embedded

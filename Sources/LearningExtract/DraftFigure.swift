@@ -22,6 +22,11 @@ public struct DraftFigure: Sendable, Equatable {
     public var year: Int?
     /// A period other than the whole year (`2016-2020`, `2024-H1`).
     public var period: String?
+    /// The part of the region or of the indicator a row counts, when the report gives several of one
+    /// indicator for one region and year ("xe đạp" beside "phần quà").
+    public var scope: String? = nil
+    /// The words after the number ("phần quà", "Chi hội Khuyến học khối cơ quan"): what it counts, as printed.
+    public var counted: String = ""
     public var value: Double?
     public var valueMax: Double?
     public var base: Double?
@@ -34,6 +39,8 @@ public struct DraftFigure: Sendable, Equatable {
     public var qualifier: Qualifier
     /// A change stated with the figure ("tăng 576 so với cùng kỳ"), signed.
     public var statedChange: Double?
+    /// The change as printed ("tăng 576"), as figures.csv keeps it.
+    public var statedChangeText: String? = nil
     /// The verbatim span of the text that holds the figure.
     public var quote: String
     public var confidence: Confidence
@@ -47,8 +54,8 @@ public struct DraftFigure: Sendable, Equatable {
 
     /// The row's fields, in the order of ``columns``.
     public var fields: [String] {
-        [document, region, indicator, year.map(String.init) ?? "", period ?? "", "", Self.plain(value), Self.plain(valueMax), Self.plain(base),
-         baseKind ?? "", target ?? "", statedPercent ?? "", "", qualifier.code, Self.plain(statedChange), "", "", "", quote,
+        [document, region, indicator, year.map(String.init) ?? "", period ?? "", scope ?? "", Self.plain(value), Self.plain(valueMax), Self.plain(base),
+         baseKind ?? "", target ?? "", statedPercent ?? "", "", qualifier.code, statedChangeText ?? "", "", "", "", quote,
          confidence.rawValue, reason]
     }
 

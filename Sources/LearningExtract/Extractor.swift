@@ -62,7 +62,26 @@ public struct Extractor: Sendable {
                                         mentions: found[index], clauseStart: range.lowerBound)
             figures += reader.read(range, context)
         }
-        return Extraction(figures: figures, region: reportRegion, year: reportYear)
+        return Extraction(figures: Self.scoped(figures), region: reportRegion, year: reportYear)
+    }
+
+    /// Rows of one indicator for one region, year and period are told apart by a scope, as the loader
+    /// asks: the first (the whole, where a breakdown follows it) keeps none, each later one is scoped by
+    /// what it counts as printed ("xe đạp", "Chi hội Khuyến học khối cơ quan").
+    static func scoped(_ figures: [DraftFigure]) -> [DraftFigure] {
+        var out = figures
+        var seen: [String: Set<String>] = [:]
+        for i in out.indices where !out[i].indicator.isEmpty {
+            let key = [out[i].region, out[i].indicator, out[i].year.map(String.init) ?? "", out[i].period ?? ""].joined(separator: "|")
+            guard seen[key] != nil else { seen[key] = [""]; continue }
+            var scope = out[i].counted.isEmpty ? "part" : out[i].counted
+            var k = 2
+            while seen[key]?.contains(scope) == true { scope = (out[i].counted.isEmpty ? "part" : out[i].counted) + " (\(k))"; k += 1 }
+            seen[key]?.insert(scope)
+            out[i].scope = scope
+            out[i].reason += "; scope: another row of the report gives \(out[i].indicator) for this region and year"
+        }
+        return out
     }
 
     /// Whether a region is named as an association's ("Hội Khuyến học tỉnh Yên Bái"): the report's own.

@@ -53,7 +53,8 @@ struct FigureReader {
                 k = j - 1
                 continue
             }
-            if after0 == "/" || after0 == "-", n.scalarRange.upperBound + 1 < scalars.count, scalars[n.scalarRange.upperBound + 1].properties.isUppercase {
+            let gluedToWord = n.scalarRange.lowerBound >= 2 && scalars[n.scalarRange.lowerBound - 1] == "-" && scalars[n.scalarRange.lowerBound - 2].properties.isAlphabetic
+            if gluedToWord || (after0 == "/" || after0 == "-") && n.scalarRange.upperBound + 1 < scalars.count && scalars[n.scalarRange.upperBound + 1].properties.isUppercase {
                 previousEnd = n.scalarRange.upperBound
                 continue
             }
@@ -76,7 +77,7 @@ struct FigureReader {
             var consumed = 0
             // X/Y: X of Y ("51.119/66.328 hộ"), or X against a target of Y ("374/350 hội viên", "97.290.000/60.000.000 đồng").
             if !n.isPercent, let next, !next.isPercent, between(n.scalarRange.upperBound, next.scalarRange.lowerBound) == "/" {
-                if next.value >= n.value { base = next.value } else { overTarget = Self.plainText(next) }
+                if next.value >= n.value { base = next.value } else { overTarget = DraftFigure.plain(next.value) }
                 money = money || next.isMoney
                 end = next.scalarRange.upperBound
                 consumed = 1
@@ -100,17 +101,22 @@ struct FigureReader {
                 handlePercent(n, before: before, lead: words(0, n.scalarRange.lowerBound), after: after, clause: all, context: context, quote: quote, into: &figures)
             } else if money {
                 let choice = moneyIndicator(before: before, clause: all, previous: figures.last)
-                var f = figure(choice, value: n.value, valueMax: valueMax, base: nil, qualifier: qualifier, context: context, quote: quote, number: n.text)
+                var f = figure(choice, value: n.value, valueMax: valueMax, base: nil, qualifier: qualifier, context: context, quote: quote, number: n.text,
+                               after: Words(items: Array(before.items.suffix(3))))
                 f.target = overTarget
                 f.region = region(at: n.scalarRange.lowerBound, after: after, context)?.id ?? f.region
                 figures.append(f)
             } else if let change = Lexicon.changeWords.first(where: { before.ends(with: $0.words) }), after.contains("so voi") || all.contains("so voi") {
                 let choice = IndicatorChoice.choose(noun: IndicatorChoice.noun(after), clause: all, before: before, after: after, titles: titles)
-                if let i = figures.lastIndex(where: { $0.indicator == choice?.indicator && $0.statedChange == nil }) {
+                let family = { (id: String) in id.replacingOccurrences(of: "_registered", with: "") }
+                let printed = (before.items.suffix(change.words.split(separator: " ").count).first.map { text.slice($0.range.lowerBound..<(range.lowerBound + n.scalarRange.upperBound)) }) ?? n.text
+                if let i = figures.lastIndex(where: { family($0.indicator) == family(choice?.indicator ?? "?") && $0.statedChange == nil }) {
                     figures[i].statedChange = change.sign * n.value
+                    figures[i].statedChangeText = printed
                 } else {
                     var f = figure(choice, value: nil, valueMax: nil, base: nil, qualifier: .exact, context: context, quote: quote, number: n.text)
                     f.statedChange = change.sign * n.value
+                    f.statedChangeText = printed
                     figures.append(f)
                 }
             } else {
@@ -119,7 +125,7 @@ struct FigureReader {
                 if choice?.sure != true, let parent = breakdownParent(figures, clause: clause, scalars: scalars, upTo: n.scalarRange.lowerBound) {
                     choice = IndicatorChoice(indicator: parent, sure: false, words: "a part of the \(parent) before “trong đó/gồm”")
                 }
-                var f = figure(choice, value: n.value, valueMax: valueMax, base: base, qualifier: qualifier, context: context, quote: quote, number: n.text)
+                var f = figure(choice, value: n.value, valueMax: valueMax, base: base, qualifier: qualifier, context: context, quote: quote, number: n.text, after: after)
                 f.target = overTarget
                 if let sub = region(at: n.scalarRange.lowerBound, after: after, context) {
                     f.region = sub.id
@@ -139,14 +145,19 @@ struct FigureReader {
     private func handlePercent(_ n: VietnameseNumber, before: Words, lead: Words, after: Words, clause: Words, context: ClauseContext, quote: String,
                                into figures: inout [DraftFigure]) {
         let lastWords = Words(items: Array(lead.items.suffix(6)))
-        if Lexicon.targetWords.contains(where: { lastWords.contains($0) }) {
-            if let i = figures.indices.last, figures[i].target == nil {
+        // "50% … trở lên" states a threshold: criteria and plans are written so. A percentage in a clause
+        // that already set a target only is a target too.
+        let threshold = after.items.prefix(4).indices.contains { i in after.starts(with: "tro len", at: i) }
+        let inPlan = figures.contains { $0.value == nil && $0.target != nil }
+        if Lexicon.targetWords.contains(where: { lastWords.contains($0) }) || threshold || inPlan {
+            if !threshold, !inPlan, let i = figures.indices.last, figures[i].target == nil {
                 figures[i].target = n.text
             } else {
                 let choice = IndicatorChoice.choose(noun: IndicatorChoice.noun(after), clause: clause, before: before, after: after, titles: titles)
                     ?? titles.first { clause.contains($0.folded) }.map { IndicatorChoice(indicator: $0.indicator, sure: true, words: "“\($0.folded)”") }
                 var f = figure(choice, value: nil, valueMax: nil, base: nil, qualifier: .exact, context: context, quote: quote, number: n.text)
-                f.target = n.text
+                f.target = threshold ? ">=" + n.text : n.text
+                f.reason += threshold ? "; a target: “trở lên”" : "; a target: “chỉ tiêu/kế hoạch/phấn đấu” before it"
                 figures.append(f)
             }
             return
@@ -183,13 +194,29 @@ struct FigureReader {
     }
 
     private func figure(_ choice: IndicatorChoice?, value: Double?, valueMax: Double?, base: Double?, qualifier: Qualifier, context: ClauseContext,
-                        quote: String, number: String) -> DraftFigure {
+                        quote: String, number: String, after: Words? = nil) -> DraftFigure {
         let confidence: DraftFigure.Confidence = choice == nil ? .low : (choice?.sure == true && context.yearSure && context.region != nil ? .high : .medium)
         var reason = choice.map { "indicator: \($0.words)" } ?? "no noun or title says what \(number) counts"
         reason += "; region: \(context.regionWords); year: \(context.yearWords)"
-        return DraftFigure(document: context.document, region: context.region?.id ?? "", indicator: choice?.indicator ?? "", year: context.year,
+        var f = DraftFigure(document: context.document, region: context.region?.id ?? "", indicator: choice?.indicator ?? "", year: context.year,
                            period: context.period, value: value, valueMax: valueMax, base: base, baseKind: nil, target: nil, statedPercent: nil,
                            qualifier: qualifier, statedChange: nil, quote: quote, confidence: confidence, reason: reason)
+        f.counted = after.map(counted) ?? ""
+        return f
+    }
+
+    /// The words after a number up to a comma, a bracket or six words: what it counts, as printed.
+    private func counted(_ after: Words) -> String {
+        var end = after.items.startIndex
+        while end < after.items.endIndex, end - after.items.startIndex < 6 {
+            if end > after.items.startIndex {
+                let gap = text.slice(after.items[end - 1].range.upperBound..<after.items[end].range.lowerBound)
+                if gap.contains(where: { ",;:()“”\"".contains($0) }) { break }
+            }
+            end += 1
+        }
+        guard end > after.items.startIndex else { return "" }
+        return text.slice(after.items[after.items.startIndex].range.lowerBound..<after.items[end - 1].range.upperBound)
     }
 
     /// The indicator a breakdown continues: the figure before “trong đó” or “gồm” in this clause.
@@ -210,11 +237,6 @@ struct FigureReader {
             if let m = deeper.first(where: { $0.start >= word.range.upperBound && $0.start <= word.range.upperBound + 2 }) { return m.region }
         }
         return deeper.last { $0.end <= absolute }?.region
-    }
-
-    /// A number as printed, without a unit after it.
-    static func plainText(_ n: VietnameseNumber) -> String {
-        String(n.text.prefix { $0.isNumber || $0 == "." || $0 == "," })
     }
 
     private func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { acc, _ in acc * 10 } }

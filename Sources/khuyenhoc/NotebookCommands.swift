@@ -87,6 +87,25 @@ func loadDataset(_ path: String?) throws(DatasetLoadError) -> Dataset {
     return try DatasetLoader.load(from: path)
 }
 
+/// Runs `extract`, `init`, `add` or `accept`: a data problem (a malformed draft, a folder that is not
+/// one) is status 1 with its message, bad usage status 2.
+func runWorkspace<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Int32 {
+    do {
+        var command = try type.parseAsRoot(Array(arguments.dropFirst()))
+        try command.run()
+        return 0
+    } catch {
+        let code = type.exitCode(for: error)
+        if code == .success { print(type.helpMessage()); return 0 }
+        if error is DatasetLoadError || error is DatasetFolderError || error is AtomicWriteError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return 1
+        }
+        FileHandle.standardError.write(Data((type.fullMessage(for: error) + "\n").utf8))
+        return code == .validationFailure ? 2 : 1
+    }
+}
+
 /// Runs the notebook commands and the kernel back end; returns nil when the arguments are neither.
 func runSubcommand(_ arguments: [String]) -> Int32? {
     switch arguments.first {
@@ -116,18 +135,10 @@ func runSubcommand(_ arguments: [String]) -> Int32? {
             FileHandle.standardError.write(Data((SynthCommand.fullMessage(for: error) + "\n").utf8))
             return code == .validationFailure ? 2 : 1
         }
-    case "extract":
-        do {
-            var command = try ExtractCommand.parseAsRoot(Array(arguments.dropFirst()))
-            try command.run()
-            return 0
-        } catch {
-            let code = ExtractCommand.exitCode(for: error)
-            if code == .success { print(ExtractCommand.helpMessage()); return 0 }
-            if error is DatasetLoadError { FileHandle.standardError.write(Data("\(error)\n".utf8)); return 1 }
-            FileHandle.standardError.write(Data((ExtractCommand.fullMessage(for: error) + "\n").utf8))
-            return code == .validationFailure ? 2 : 1
-        }
+    case "extract": return runWorkspace(ExtractCommand.self, arguments)
+    case "init": return runWorkspace(InitCommand.self, arguments)
+    case "add": return runWorkspace(AddCommand.self, arguments)
+    case "accept": return runWorkspace(AcceptCommand.self, arguments)
     case "kernel":
         do { KernelBackend.serve(dataset: try loadDataset(arguments.count > 2 && arguments[1] == "--data" ? arguments[2] : nil)) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -7,7 +7,20 @@ struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "khuyenhoc",
         abstract: "Query the statistics of Vietnam's learning-society movement.",
-        discussion: "With -c, runs one query; with a script path, runs the script; with standard input that is not a terminal, runs what it reads. Exit status: 0 when every statement succeeded, 1 on a query error, 2 on bad usage.\n\nExample: khuyenhoc -c 'rate(learning_family, \"Bình Thạnh\", 2022)'")
+        discussion: """
+            With -c, runs one query; with a script path, runs the script; with standard input that is not a terminal, runs what it reads; on a terminal with nothing to run, opens the shell. Exit status: 0 when every statement succeeded, 1 on a query error, 2 on bad usage.
+
+            Example: khuyenhoc -c 'rate(learning_family, "Bình Thạnh", 2022)'
+
+            Subcommands, each with its own --help (khuyenhoc extract --help):
+              extract REPORT.txt         draft a report's figures as figures.csv rows
+              init FOLDER                make a dataset folder
+              add REPORT.txt --to FOLDER copy a report in, draft its figures for review
+              accept FOLDER/drafts/R.csv append a reviewed draft to figures.csv
+              notebook run|check|export  run, check and export notebooks
+              kernel                     the Jupyter kernel's back end
+              synth -o FOLDER            write a synthetic national dataset
+            """)
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run this query and print its result.", valueName: "query"))
     var command: String?

@@ -112,6 +112,23 @@ struct CommandLineTests {
         let r = try run(["--help"])
         #expect(r.status == 0)
         #expect(r.out.contains("USAGE: khuyenhoc"))
+        // It used to name none of the subcommands.
+        for subcommand in ["extract REPORT.txt", "notebook run|check|export", "kernel", "synth -o FOLDER"] { #expect(r.out.contains(subcommand)) }
+        #expect(r.out.split(separator: "\n").allSatisfy { $0.count <= 80 || $0.hasPrefix("USAGE") })
+    }
+
+    @Test("extract drafts a report as figures.csv rows; a report it cannot read is an error")
+    func extract() throws {
+        let report = packageRoot.appendingPathComponent("seeds/001_56ab86ef1f56db90.txt").path
+        let r = try run(["extract", report, "--data", packageRoot.appendingPathComponent("seeds").path])
+        #expect(r.status == 0, "\(r.err)")
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("document,region,indicator,year,period,scope,value,value_max,base,base_kind,target,stated_percent") == true)
+        #expect(lines.contains { $0.contains("ho-chi-minh/binh-thanh,learning_family,2022,,,51119,,66328,registered,75%,\"77,07%\"") })
+        let table = try run(["extract", report, "--format", "table"])
+        #expect(table.status == 0 && table.out.contains("learning_family"))
+        let missing = try run(["extract", "/nonexistent/report.txt"])
+        #expect(missing.status == 2 && missing.err.contains("cannot read"))
     }
 }
 
