@@ -101,8 +101,9 @@ struct FigureReader {
                 handlePercent(n, before: before, lead: words(0, n.scalarRange.lowerBound), after: after, clause: all, context: context, quote: quote, into: &figures)
             } else if money {
                 let choice = moneyIndicator(before: before, clause: all, previous: figures.last)
-                var f = figure(choice, value: n.value, valueMax: valueMax, base: nil, qualifier: qualifier, context: context, quote: quote, number: n.text,
-                               after: Words(items: Array(before.items.suffix(3))))
+                var f = figure(choice, value: n.value, valueMax: valueMax, base: nil, qualifier: qualifier, context: context, quote: quote, number: n.text)
+                // The value of the count before it ("20 xe đạp trị giá 47,5 triệu đồng") counts what that count counts.
+                if let previous = figures.last, choice.map({ Lexicon.valueOf[previous.indicator] == $0.indicator }) == true { f.counted = previous.counted }
                 f.target = overTarget
                 f.region = region(at: n.scalarRange.lowerBound, after: after, context)?.id ?? f.region
                 figures.append(f)
@@ -205,7 +206,11 @@ struct FigureReader {
         return f
     }
 
-    /// The words after a number up to a comma, a bracket or six words: what it counts, as printed.
+    /// Words that end what a number counts: what follows says something else of it.
+    static let countedStops = ["tri gia", "voi", "dat", "duoc", "tai", "cho", "trong", "chiem", "tang", "giam", "so voi", "moi"]
+
+    /// The words after a number up to a comma, a bracket, a word of another phrase or six words: what it
+    /// counts, as printed.
     private func counted(_ after: Words) -> String {
         var end = after.items.startIndex
         while end < after.items.endIndex, end - after.items.startIndex < 6 {
@@ -213,6 +218,7 @@ struct FigureReader {
                 let gap = text.slice(after.items[end - 1].range.upperBound..<after.items[end].range.lowerBound)
                 if gap.contains(where: { ",;:()“”\"".contains($0) }) { break }
             }
+            if Self.countedStops.contains(where: { after.starts(with: $0, at: end) }) { break }
             end += 1
         }
         guard end > after.items.startIndex else { return "" }

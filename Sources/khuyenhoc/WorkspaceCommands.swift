@@ -54,8 +54,10 @@ struct AcceptCommand: ParsableCommand {
 
     func run() throws {
         let draftURL = URL(fileURLWithPath: draft)
-        let parent = draftURL.deletingLastPathComponent()
-        let folder = DatasetFolder(to ?? (parent.lastPathComponent == "drafts" ? parent.deletingLastPathComponent().path : parent.path))
+        // The folder as the user wrote it, so that messages name it so.
+        let parent = (draft as NSString).deletingLastPathComponent
+        let above = (parent as NSString).lastPathComponent == "drafts" ? (parent as NSString).deletingLastPathComponent : parent
+        let folder = DatasetFolder(to ?? (above.isEmpty ? "." : above))
         let rows = try folder.accept(draft: draft)
         let accepted = folder.draftsPath + "/accepted"
         try AtomicFile.createFolder(accepted)

@@ -121,3 +121,38 @@ struct ReadmeScriptTests {
         }
     }
 }
+
+@Suite("The README's reports-in workflow", .serialized)
+struct ReadmeWorkflowTests {
+    @Test("init, add, accept and a query print what the README shows, in a fresh folder beside the seeds")
+    func workflow() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "## Reports in: figures drafted from a report's text"))
+        let section = readme[start.upperBound...]
+        let block = try #require(section.range(of: "```\n$ khuyenhoc init").map { section[$0.lowerBound...].dropFirst(4) })
+        let lines = block.prefix { _ in true }.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0 != "```" }
+        var steps: [(arguments: [String], shown: [Substring])] = []
+        for line in lines {
+            if line.hasPrefix("$ khuyenhoc ") { steps.append((ReadmeScriptTests.words(String(line.dropFirst(12))), [])) } else { steps[steps.count - 1].shown.append(line) }
+        }
+        #expect(steps.count >= 6)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("khq-readme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("seeds"), withDestinationURL: packageRoot.appendingPathComponent("seeds"))
+        for step in steps {
+            let process = Process()
+            process.executableURL = try executable()
+            process.arguments = step.arguments
+            process.currentDirectoryURL = folder
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(step.arguments): \(out)")
+            #expect(out.trimmingCharacters(in: .newlines) == step.shown.joined(separator: "\n"), "\(step.arguments) prints\n\(out)")
+        }
+    }
+}
