@@ -106,7 +106,3 @@ struct IndicatorChoice {
         Lexicon.nouns.filter { after.starts(with: $0.words) }.max { $0.words.count < $1.words.count }
     }
 }
-
-extension Words {
-    init(items: [Word]) { self.items = items }
-}

@@ -11,6 +11,8 @@ struct Words {
     }
 
     let items: [Word]
+    /// The folded words joined by spaces, with a space at each end, made once: cues are looked up in it.
+    private let padded: String
 
     init(_ text: ReportText, _ range: Range<Int>) {
         var out: [Word] = []
@@ -23,14 +25,19 @@ struct Words {
             let word = String(String.UnicodeScalarView(s[start..<i]))
             out.append(Word(folded: VietnameseText.fold(word), range: start..<i, capitalised: s[start].properties.isUppercase || ("0"..."9").contains(s[start])))
         }
-        items = out
+        self.init(items: out)
+    }
+
+    init(items: [Word]) {
+        self.items = items
+        padded = " " + items.map(\.folded).joined(separator: " ") + " "
     }
 
     /// The folded words joined by spaces.
-    var joined: String { items.map(\.folded).joined(separator: " ") }
+    var joined: String { String(padded.dropFirst().dropLast()) }
 
     /// Whether the words, joined, contain a phrase as whole words.
-    func contains(_ phrase: String) -> Bool { (" " + joined + " ").contains(" " + phrase + " ") }
+    func contains(_ phrase: String) -> Bool { padded.contains(" " + phrase + " ") }
 
     /// The words starting at `index`, joined, when they begin with `phrase` as whole words.
     func starts(with phrase: String, at index: Int = 0) -> Bool {
