@@ -49,7 +49,7 @@ let package = Package(
             providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
         ),
         // The interactive shell: commands, completion, history, interruption; the only module that imports readline.
-        .target(name: "LearningShell", dependencies: ["LearningQuery", "CReadline"]),
+        .target(name: "LearningShell", dependencies: ["LearningQuery", "LearningExtract", "CReadline"]),
         // Notebooks: nbformat 4 files run, checked and exported; the Jupyter kernel's back end.
         .target(name: "LearningNotebook", dependencies: ["LearningQuery"]),
         // Reading reports: the figures of a report's prose drafted as rows of figures.csv.

@@ -96,7 +96,7 @@ public struct Completer: Sendable {
         case "locale": options = ["vi", "en"]
         case "timer", "bail": options = ["on", "off"]
         case "help": options = ["functions", "operators", "commands"] + functions + ShellCommand.all.map { ":" + $0.name }
-        case "load", "save", "open", "once", "output":
+        case "load", "save", "open", "once", "output", "extract":
             return Completion(start: argumentStart, candidates: Self.paths(String(argument)))
         default: options = []
         }

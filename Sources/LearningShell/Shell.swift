@@ -1,5 +1,6 @@
 import Foundation
 import LearningData
+import LearningExtract
 import LearningQuery
 
 /// Where the shell writes: the screen for results and messages (a terminal, or a test's buffer).
@@ -264,6 +265,7 @@ public final class Shell {
             out.write("bindings forgotten; :save starts afresh\n")
         case let .bail(on): bail = on
         case let .memory(limit): session.memoryLimit = limit
+        case let .extract(path): try extract(path)
         }
     }
 
@@ -302,6 +304,17 @@ public final class Shell {
     /// A script with its `:` command lines blanked (their line numbers kept), as the language reads it.
     static func statementsOnly(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingWhitespace.hasPrefix(":") ? "" : String($0) }.joined(separator: "\n")
+    }
+
+    /// `:extract REPORT.txt`: the draft of a report, its regions found in the current dataset first,
+    /// then on Vietnam's map.
+    private func extract(_ path: String) throws(ShellError) {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ShellError("cannot read \(path) as UTF-8 text")
+        }
+        let regions = RegionResolver.either(.gazetteer(session.dataset.gazetteer), .nationalMap())
+        let figures = Extractor(regions: regions).extract(text, document: (path as NSString).lastPathComponent).figures
+        emit(DraftWriter.render(figures, as: .table) + "\(figures.count) rows drafted; khuyenhoc add \(path) --to FOLDER writes them for review")
     }
 
     private func save(_ path: String) throws(ShellError) {

@@ -20,6 +20,7 @@ public enum ShellCommand: Equatable, Sendable {
     case reset
     case bail(Bool)
     case memory(MemoryLimit)
+    case extract(path: String)
 
     /// Every command name, with the shape of its argument and what it does, for help and completion.
     public static let all: [(name: String, argument: String, summary: String)] = [
@@ -39,6 +40,7 @@ public enum ShellCommand: Equatable, Sendable {
         ("show", "", "the current settings"),
         ("reset", "", "forget every let binding"),
         ("bail", "on|off", "stop a script (:load) at its first error"),
+        ("extract", "REPORT.txt", "draft a report's figures as a table, each with its confidence (khuyenhoc add puts them in a dataset folder)"),
         ("memory", "SIZE|off", "the most memory one statement may take before it is stopped, e.g. 2G or 512M (default: half the machine's)"),
     ]
 
@@ -91,6 +93,7 @@ public enum ShellCommand: Equatable, Sendable {
         case "indicators": return .indicators
         case "show": return .show
         case "reset": return .reset
+        case "extract": return .extract(path: try required("a report's text file"))
         case "memory":
             guard let limit = MemoryLimit(parsing: try required("a size such as 2G, 512M, or off")) else {
                 throw ShellError(":memory takes a size such as 2G, 512M or 1,5GiB, or off")

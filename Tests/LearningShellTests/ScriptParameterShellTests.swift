@@ -71,3 +71,18 @@ struct ScriptParameterShellTests {
         #expect(split.path == path && split.rest == rest)
     }
 }
+
+@Suite("Reports in the shell")
+struct ShellExtractTests {
+    @Test(":extract shows a report's draft as a table; a file it cannot read is an error and the shell goes on")
+    func extract() throws {
+        let (shell, out) = try makeShell()
+        let report = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("seeds/001_56ab86ef1f56db90.txt").path
+        shell.handle(":extract \(report)")
+        #expect(out.out.contains("learning_family     ho-chi-minh/binh-thanh  2022  51119      66328  77,07%  75%     high"), "\(out.out)")
+        #expect(out.out.contains("rows drafted; khuyenhoc add"))
+        shell.handle(":extract /nonexistent.txt")
+        #expect(out.err.contains("cannot read /nonexistent.txt") && !shell.shouldQuit)
+    }
+}
