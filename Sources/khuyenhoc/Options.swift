@@ -31,8 +31,11 @@ struct Options: ParsableCommand {
     @Option(help: "Number style: vi (2.631; 77,07%) or en (2,631; 77.07%).")
     var locale: NumberStyle = .vi
 
-    @Option(help: ArgumentHelp("Use a dataset folder (figures.csv and regions.csv) or a figures file instead of the embedded one.", valueName: "path"))
+    @Option(help: ArgumentHelp("Use a dataset folder (figures.csv and regions.csv) or a figures file instead of the embedded one; given several times, the folders are merged into one dataset.", valueName: "path"))
     var data: [String] = []
+
+    @Flag(help: "Add the embedded seeds to the --data folders, so that a new report is ranked and compared with the seeds' districts.")
+    var withSeeds = false
 
     @Option(help: ArgumentHelp("The most memory one statement may take before it is stopped (E901), e.g. 2G, 512M, or off; by default half the machine's memory.", valueName: "size"))
     var memoryLimit: MemoryLimit = .default
@@ -48,8 +51,7 @@ struct Options: ParsableCommand {
 
     func validate() throws {
         if command != nil, script != nil { throw ValidationError("give either -c QUERY or a script, not both") }
-        // The last --data would silently win: one dataset is read, so say so rather than drop the others.
-        if data.count > 1 { throw ValidationError("--data is given \(data.count) times (\(data.joined(separator: ", "))); one dataset is read at a time: give one folder or figures file") }
+        if withSeeds, data.isEmpty { throw ValidationError("--with-seeds adds the seeds to a dataset of your own: give it with --data FOLDER (the seeds alone need no option)") }
     }
 }
 

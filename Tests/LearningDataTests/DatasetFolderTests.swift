@@ -70,3 +70,20 @@ struct DatasetFolderTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: f.figuresPath)) == before)
     }
 }
+
+@Suite("Merging dataset folders")
+struct DatasetMergeTests {
+    @Test("a folder merged with the seeds it copies counts each figure once; another folder's figures are added")
+    func merge() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("khq-copy-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        for (name, contents) in Seeds.files { try contents.write(toFile: copy + "/" + name, atomically: true, encoding: .utf8) }
+        let seeds = try Dataset.embedded()
+        #expect(try DatasetLoader.load(merging: [copy], withSeeds: true).count == seeds.count)
+        let extra = try DatasetFolder.create(at: copy + "-extra")
+        try "region,indicator,year,value\nyen-bai/tran-yen,members,2020,9000\n".write(toFile: extra.figuresPath, atomically: true, encoding: .utf8)
+        let merged = try DatasetLoader.load(merging: [extra.path], withSeeds: true)
+        #expect(merged.count == seeds.count + 1)
+        #expect(try merged.gazetteer.lookup("Trấn Yên").id.rawValue == "yen-bai/tran-yen")
+    }
+}

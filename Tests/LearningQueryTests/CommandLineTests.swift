@@ -92,12 +92,19 @@ struct CommandLineTests {
         #expect(r.err.contains("cannot read /nonexistent/khuyenhoc.ipynb"))
     }
 
-    @Test("--data given twice is refused, not one of them silently dropped")
+    @Test("--data given twice merges the folders (none is dropped); --with-seeds adds the seeds; a part that fails is named")
     func dataTwice() throws {
-        let (status, out, err) = try run(["--data", "seeds", "--data", "elsewhere", "-c", "1"])
-        #expect(status == 2)
-        #expect(out.isEmpty)
-        #expect(err.contains("--data is given 2 times (seeds, elsewhere)"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("khq-merge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "region,indicator,year,value\nho-chi-minh/binh-thanh,members,2023,53000\n".write(to: folder.appendingPathComponent("figures.csv"), atomically: true, encoding: .utf8)
+        let seeds = packageRoot.appendingPathComponent("seeds").path
+        let merged = try run(["--data", seeds, "--data", folder.path, "-c", "count(figures)"])
+        #expect(merged.status == 0 && merged.out == "96\n", "\(merged.err)")
+        let withSeeds = try run(["--data", folder.path, "--with-seeds", "-c", "series(members, \"Bình Thạnh\") | select year, value"])
+        #expect(withSeeds.status == 0 && withSeeds.out.contains("│ 2022 │ 52.873 │") && withSeeds.out.contains("│ 2023 │ 53.000 │"), "\(withSeeds.err)")
+        let missing = try run(["--data", seeds, "--data", "/nonexistent/data", "-c", "1"])
+        #expect(missing.status == 1 && missing.err.contains("/nonexistent/data"))
+        #expect(try run(["--with-seeds", "-c", "1"]).status == 2)
     }
 
     @Test("--memory-limit takes a size as people write it and refuses what is not one")
