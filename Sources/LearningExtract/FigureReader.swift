@@ -53,6 +53,17 @@ struct FigureReader {
                 k = j - 1
                 continue
             }
+            // 10:15 (a time); 28/12 (a day and month, no noun after it).
+            if after0 == ":" || (n.scalarRange.lowerBound > 0 && scalars[n.scalarRange.lowerBound - 1] == ":") {
+                previousEnd = n.scalarRange.upperBound
+                continue
+            }
+            if after0 == "/", let next, next.scalarRange.lowerBound == n.scalarRange.upperBound + 1, n.value <= 31, next.value <= 12, n.fractionDigits == 0,
+               next.fractionDigits == 0, IndicatorChoice.noun(words(next.scalarRange.upperBound, min(scalars.count, next.scalarRange.upperBound + 30))) == nil {
+                previousEnd = next.scalarRange.upperBound
+                k += 1
+                continue
+            }
             let gluedToWord = n.scalarRange.lowerBound >= 2 && scalars[n.scalarRange.lowerBound - 1] == "-" && scalars[n.scalarRange.lowerBound - 2].properties.isAlphabetic
             if gluedToWord || (after0 == "/" || after0 == "-") && n.scalarRange.upperBound + 1 < scalars.count && scalars[n.scalarRange.upperBound + 1].properties.isUppercase {
                 previousEnd = n.scalarRange.upperBound
@@ -126,8 +137,12 @@ struct FigureReader {
                 if choice?.sure != true, let parent = breakdownParent(figures, clause: clause, scalars: scalars, upTo: n.scalarRange.lowerBound) {
                     choice = IndicatorChoice(indicator: parent, sure: false, words: "a part of the \(parent) before “trong đó/gồm”")
                 }
-                var f = figure(choice, value: n.value, valueMax: valueMax, base: base, qualifier: qualifier, context: context, quote: quote, number: n.text, after: after)
-                f.target = overTarget
+                let lead = words(0, n.scalarRange.lowerBound)
+                let planned = ["phan dau", "ke hoach", "muc tieu"].contains { lead.contains($0) } && !before.contains("dat duoc")
+                var f = figure(choice, value: planned ? nil : n.value, valueMax: valueMax, base: base, qualifier: qualifier, context: context, quote: quote,
+                               number: n.text, after: after)
+                f.target = planned ? DraftFigure.plain(n.value) : overTarget
+                if planned { f.reason += "; a target: “phấn đấu/kế hoạch/mục tiêu” before it" }
                 if let sub = region(at: n.scalarRange.lowerBound, after: after, context) {
                     f.region = sub.id
                     f.reason = f.reason.replacingOccurrences(of: "region: \(context.regionWords)", with: "region: “\(sub.name)” in the clause")
@@ -146,18 +161,21 @@ struct FigureReader {
     private func handlePercent(_ n: VietnameseNumber, before: Words, lead: Words, after: Words, clause: Words, context: ClauseContext, quote: String,
                                into figures: inout [DraftFigure]) {
         let lastWords = Words(items: Array(lead.items.suffix(6)))
+        // "vượt chỉ tiêu 2,83%": by how much a target was passed, neither the figure nor the target.
+        if before.ends(with: "vuot chi tieu") || before.ends(with: "vuot") || before.ends(with: "vuot ke hoach") { return }
         // "50% … trở lên" states a threshold: criteria and plans are written so. A percentage in a clause
         // that already set a target only is a target too.
         let threshold = after.items.prefix(4).indices.contains { i in after.starts(with: "tro len", at: i) }
         let inPlan = figures.contains { $0.value == nil && $0.target != nil }
         if Lexicon.targetWords.contains(where: { lastWords.contains($0) }) || threshold || inPlan {
+            let printed = DraftFigure.plain(n.value) + "%"
             if !threshold, !inPlan, let i = figures.indices.last, figures[i].target == nil {
-                figures[i].target = n.text
+                figures[i].target = printed
             } else {
                 let choice = IndicatorChoice.choose(noun: IndicatorChoice.noun(after), clause: clause, before: before, after: after, titles: titles)
                     ?? titles.first { clause.contains($0.folded) }.map { IndicatorChoice(indicator: $0.indicator, sure: true, words: "“\($0.folded)”") }
                 var f = figure(choice, value: nil, valueMax: nil, base: nil, qualifier: .exact, context: context, quote: quote, number: n.text)
-                f.target = threshold ? ">=" + n.text : n.text
+                f.target = threshold ? ">=" + printed : printed
                 f.reason += threshold ? "; a target: “trở lên”" : "; a target: “chỉ tiêu/kế hoạch/phấn đấu” before it"
                 figures.append(f)
             }
