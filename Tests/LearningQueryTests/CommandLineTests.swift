@@ -185,3 +185,22 @@ struct CommandLineParameterTests {
         return path
     }
 }
+
+@Suite("Reports in: a new report to a ranking beside the seeds", .serialized)
+struct ReportsInCommandLineTests {
+    @Test("add, accept and --with-seeds: a district report the seeds do not hold is ranked with the seeds' districts")
+    func newReport() throws {
+        let report = packageRoot.appendingPathComponent("Tests/LearningExtractTests/Fixtures/workflow/son-duong-2023.txt").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("khq-reports-\(UUID().uuidString)").path
+        #expect(try run(["init", folder]).status == 0)
+        let add = try run(["add", report, "--to", folder])
+        #expect(add.status == 0 && add.out.contains("drafted 18 rows"), "\(add.out)\(add.err)")
+        let accept = try run(["accept", folder + "/drafts/son-duong-2023.csv"])
+        #expect(accept.status == 0 && accept.out.contains("appended 17 rows") && accept.out.contains("left out 1 row without an indicator"), "\(accept.out)\(accept.err)")
+        let rank = try run(["--data", folder, "--with-seeds", "-c", "rank(learning_family, year: latest, level: \"district\")"])
+        #expect(rank.status == 0, "\(rank.err)")
+        #expect(rank.out.contains("│    2 │ Sơn Dương  │ 2023 │ 87,83% │"), "\(rank.out)")
+        // Accepting the same draft again is refused: it moved to drafts/accepted/.
+        #expect(try run(["accept", folder + "/drafts/son-duong-2023.csv"]).status != 0)
+    }
+}
