@@ -87,7 +87,7 @@ func loadDataset(_ path: String?) throws(DatasetLoadError) -> Dataset {
     return try DatasetLoader.load(from: path)
 }
 
-/// Runs `extract`, `init`, `add` or `accept`: a data problem (a malformed draft, a folder that is not
+/// Runs `extract`, `init`, `add`, `accept` or `synth`: a data problem (a malformed draft, a folder that is not
 /// one) is status 1 with its message, bad usage status 2.
 func runWorkspace<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Int32 {
     do {
@@ -123,18 +123,7 @@ func runSubcommand(_ arguments: [String]) -> Int32? {
             FileHandle.standardError.write(Data((NotebookCommand.fullMessage(for: error) + "\n").utf8))
             return code == .validationFailure ? 2 : 1
         }
-    case "synth":
-        do {
-            var command = try SynthCommand.parseAsRoot(Array(arguments.dropFirst()))
-            try command.run()
-            return 0
-        } catch {
-            let code = SynthCommand.exitCode(for: error)
-            if code == .success { print(SynthCommand.helpMessage()); return 0 }
-            if error is AtomicWriteError { FileHandle.standardError.write(Data("\(error)\n".utf8)); return 1 }
-            FileHandle.standardError.write(Data((SynthCommand.fullMessage(for: error) + "\n").utf8))
-            return code == .validationFailure ? 2 : 1
-        }
+    case "synth": return runWorkspace(SynthCommand.self, arguments)
     case "extract": return runWorkspace(ExtractCommand.self, arguments)
     case "init": return runWorkspace(InitCommand.self, arguments)
     case "add": return runWorkspace(AddCommand.self, arguments)
