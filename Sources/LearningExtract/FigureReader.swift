@@ -208,6 +208,11 @@ struct FigureReader {
                 break
             }
         }
+        // A balance ("số dư quỹ", "tồn quỹ", "quỹ hiện có") is not money raised, wherever "quỹ" stands.
+        let window = Words(items: Array(before.items.suffix(12)))
+        if let balance = ["ton quy", "so du", "hien co", "hien con"].first(where: { window.contains($0) }) {
+            return IndicatorChoice(indicator: "fund_balance", sure: true, words: "“\(balance)” before the amount")
+        }
         if let best { return IndicatorChoice(indicator: best.indicator, sure: before.items.count - best.position <= 8, words: "“\(best.words)” before the amount") }
         return nil
     }

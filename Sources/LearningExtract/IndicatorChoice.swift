@@ -81,6 +81,7 @@ struct IndicatorChoice {
             if !centre, has("tap huan") || has("boi duong") { return by("training_classes", "“lớp” and “tập huấn/bồi dưỡng”", sure: has("can bo")) }
             return by("clc_classes", "“lớp”" + (centre ? " and “trung tâm học tập cộng đồng”" : ""), sure: centre)
         case .attendances: return by("clc_attendance", "“\(noun.words)”", sure: has("lop") || has("trung tam"))
+        case .sponsors: return by("sponsors", "“\(noun.words)”")
         case .portions:
             if has("hoc bong") { return by("scholarships", "“suất” and “học bổng”") }
             return has("qua") ? by("gifts", "“suất” and “quà”") : nil

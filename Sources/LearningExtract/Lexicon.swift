@@ -26,6 +26,7 @@ enum Lexicon {
         ("hoc sinh", .pupils), ("sinh vien", .pupils), ("em", .pupils),
         ("trung tam", .centres),
         ("can bo", .cadres),
+        ("nha hao tam", .sponsors), ("nha tai tro", .sponsors), ("don vi tai tro", .sponsors),
         ("nguoi", .people), ("cong dan", .people), ("ca nhan", .people),
     ]
 
@@ -33,6 +34,7 @@ enum Lexicon {
     enum NounKind: String {
         case households, clans, communities, communes, units, members, chapters, groups, scholarships, classes, attendances, gifts
         case piggyBanks, savingsBooks, commendations, pupils, centres, cadres, people
+        case sponsors
         /// "suất": of a scholarship or of a gift, as the clause says.
         case portions
     }
@@ -71,7 +73,8 @@ enum Lexicon {
     /// The money indicators, by a word of the phrase before the amount.
     static let moneyCues: [(words: String, indicator: String)] = [
         ("hoc bong", "scholarships_value"), ("phan qua", "gifts_value"), ("qua", "gifts_value"), ("khen thuong", "awards_value"),
-        ("tiet kiem", "savings_value"), ("quy", "fund_raised"), ("van dong", "fund_raised"), ("huy dong", "fund_raised"),
+        ("tiet kiem", "savings_value"), ("ton quy", "fund_balance"), ("so du", "fund_balance"), ("hien co", "fund_balance"), ("hien con", "fund_balance"),
+        ("quy", "fund_raised"), ("van dong", "fund_raised"), ("huy dong", "fund_raised"),
         ("ung ho", "fund_raised"), ("dong gop", "fund_raised"), ("tai tro", "fund_raised"), ("nguon", "fund_raised"),
         ("thu duoc", "fund_raised"), ("quyen gop", "fund_raised"),
     ]

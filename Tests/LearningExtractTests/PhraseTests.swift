@@ -36,6 +36,7 @@ struct PhraseTests {
         ("Khen thưởng 05 tập thể và 8 cá nhân.", "commendations", 5, nil, nil),
         ("Khen thưởng cho 672 học sinh với số tiền 54 triệu đồng.", "awards", 672, nil, nil),
         ("Nuôi 51.200 chú heo đất.", "piggy_banks", 51200, nil, nil),
+        ("Có 320 nhà hảo tâm ủng hộ quỹ.", "sponsors", 320, nil, nil),
     ])
     func count(_ sentence: String, _ indicator: String, _ value: Double, _ base: Double?, _ stated: String?) throws {
         let first = try #require(draft(sentence).first { $0.value != nil })
@@ -52,6 +53,8 @@ struct PhraseTests {
         ("Khen thưởng cho 672 học sinh với số tiền 54 triệu đồng.", "awards_value", 54_000_000),
         ("Tổng số tiền tiết kiệm 26.542.000 đồng.", "savings_value", 26_542_000),
         ("Vận động quỹ 97.290.000/60.000.000 đồng, tỉ lệ 162,81%.", "fund_raised", 97_290_000),
+        ("Số dư quỹ khuyến học đến cuối năm là 1,25 tỷ đồng.", "fund_balance", 1_250_000_000),
+        ("Quỹ khuyến học hiện có 780 triệu đồng.", "fund_balance", 780_000_000),
     ])
     func money(_ sentence: String, _ indicator: String, _ value: Double) throws {
         let row = try #require(draft(sentence).first { $0.value == value }, "\(draft(sentence).map(\.reason))")

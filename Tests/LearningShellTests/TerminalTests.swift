@@ -142,7 +142,7 @@ struct TerminalTests {
     func query() throws {
         let t = try TerminalSession()
         #expect(try t.lines() == [
-            "khuyenhoc: seeds (5 reports): 17 regions, 31 indicators, 95 figures, years 2016–2022",
+            "khuyenhoc: seeds (5 reports): 17 regions, 33 indicators, 95 figures, years 2016–2022",
             "Type a query (try: rank(learning_family, year: latest)), :help for help, :quit or Ctrl-D to leave.",
             "khq>",
         ])
