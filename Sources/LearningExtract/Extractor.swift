@@ -34,19 +34,36 @@ public struct Extractor: Sendable {
         let clauses = text.clauses()
         let reportYear = givenYear ?? Self.dateYear(text, clauses)
         let mentions = RegionMentions(resolver: regions)
-        let found = clauses.map { mentions.find(in: Words(text, $0), year: reportYear) }
-        let own = zip(clauses, found).flatMap { range, mentions in mentions.filter { Self.namesAssociation(text, before: $0.start, in: range) }.map { ($0.region, $0.start) } }
-        let reportRegion = given.flatMap { regions($0, year: reportYear) } ?? Self.mainRegion(found, clauses, associations: own)
+        // Twice: the names found alone give a first region of the report, within which names the country
+        // shares are then found ("xã Hải Vân" of huyện Hải Hậu), and the region is chosen again.
+        let words = clauses.map { Words(text, $0) }
+        var found = words.map { mentions.find(in: $0, year: reportYear) }
+        var reportRegion = given.flatMap { regions($0, year: reportYear) } ?? Self.mainRegion(found, clauses, associations: Self.associations(text, clauses, found))
+        if let first = reportRegion {
+            found = words.map { mentions.find(in: $0, year: reportYear, within: first) }
+            if given == nil { reportRegion = Self.mainRegion(found, clauses, associations: Self.associations(text, clauses, found)) }
+        }
+        // The reporting association's own unit, when the map does not know it ("Hội Khuyến học xã Hải
+        // Vân" of a commune it lacks): the report is that unit's, written as the text gives it, and the
+        // loader will ask for it in regions.csv rather than the figures going to the district silently.
+        if given == nil, let own = words.prefix(8).flatMap(RegionMentions.associationNames).first,
+           regions(own.written, year: reportYear) == nil, reportRegion.map({ own.level > $0.level }) ?? true {
+            reportRegion = ResolvedRegion(id: own.written, name: own.written + " (not on the map)", level: own.level)
+        }
         let reader = FigureReader(text: text, titles: IndicatorChoice.titles(catalogue))
         var figures: [DraftFigure] = []
         var carried: (year: Int, period: String?, words: String, line: Int)? = nil
+        var lastSpan: YearContext.Named? = nil
         var line = 0, counted = 0
         for (index, range) in clauses.enumerated() {
             let clause = text.slice(range)
             let numbers = VietnameseNumberReader.numbers(in: clause)
             // The paragraph (line) the clause is in, counted on from the last clause: one pass in all.
             while counted < range.lowerBound { if text.scalars[counted] == "\n" { line += 1 }; counted += 1 }
-            let named = YearContext.named(in: numbers, clause: clause, reportYear: reportYear)
+            var named = YearContext.named(in: numbers, clause: clause, reportYear: reportYear)
+            if let span = named, span.period?.contains("H") == false, span.period != nil { lastSpan = span }
+            // "Trong nhiệm kỳ", "cả giai đoạn" without years: the span named last.
+            if named == nil, let lastSpan, Words(text, range).contains("nhiem ky") || Words(text, range).contains("giai doan") { named = lastSpan }
             if let named { carried = (named.year, named.period, named.words, line) }
             let year: (Int?, String?, String, Bool)
             if let named {
@@ -82,6 +99,11 @@ public struct Extractor: Sendable {
             out[i].reason += "; scope: another row of the report gives \(out[i].indicator) for this region and year"
         }
         return out
+    }
+
+    /// The regions named as an association's, with where.
+    static func associations(_ text: ReportText, _ clauses: [Range<Int>], _ found: [[(region: ResolvedRegion, start: Int, end: Int)]]) -> [(ResolvedRegion, Int)] {
+        zip(clauses, found).flatMap { range, mentions in mentions.filter { namesAssociation(text, before: $0.start, in: range) }.map { ($0.region, $0.start) } }
     }
 
     /// Whether a region is named as an association's ("Hội Khuyến học tỉnh Yên Bái"): the report's own.

@@ -111,7 +111,7 @@ struct FigureReader {
             if n.isPercent {
                 handlePercent(n, before: before, lead: words(0, n.scalarRange.lowerBound), after: after, clause: all, context: context, quote: quote, into: &figures)
             } else if money {
-                let choice = moneyIndicator(before: before, clause: all, previous: figures.last)
+                let choice = moneyIndicator(before: before, clause: all, previous: figures.last, lead: words(0, n.scalarRange.lowerBound))
                 var f = figure(choice, value: n.value, valueMax: valueMax, base: nil, qualifier: qualifier, context: context, quote: quote, number: n.text)
                 // The value of the count before it ("20 xe đạp trị giá 47,5 triệu đồng") counts what that count counts.
                 if let previous = figures.last, choice.map({ Lexicon.valueOf[previous.indicator] == $0.indicator }) == true { f.counted = previous.counted }
@@ -143,6 +143,11 @@ struct FigureReader {
                                number: n.text, after: after)
                 f.target = planned ? DraftFigure.plain(n.value) : overTarget
                 if planned { f.reason += "; a target: “phấn đấu/kế hoạch/mục tiêu” before it" }
+                if let own = ownYear(after: words(end, min(scalars.count, end + 40)), numbers: numbers, scalars: scalars, end: end, clauseStart: range.lowerBound) {
+                    f.year = own
+                    f.period = nil
+                    f.reason += "; year: “năm \(own)” right after the figure"
+                }
                 if let sub = region(at: n.scalarRange.lowerBound, after: after, context) {
                     f.region = sub.id
                     f.reason = f.reason.replacingOccurrences(of: "region: \(context.regionWords)", with: "region: “\(sub.name)” in the clause")
@@ -195,7 +200,14 @@ struct FigureReader {
 
     /// The indicator of an amount of money: "trị giá" after a count is that count's value; otherwise the
     /// nearest cue before it ("học bổng", "quỹ", "vận động").
-    private func moneyIndicator(before: Words, clause: Words, previous: DraftFigure?) -> IndicatorChoice? {
+    private func moneyIndicator(before: Words, clause: Words, previous: DraftFigure?, lead: Words? = nil) -> IndicatorChoice? {
+        if let found = moneyIndicator(in: before, clause: clause, previous: previous) { return found }
+        // "số dư quỹ … đến ngày 30/11/2023 đạt 9,3 tỷ đồng": the cue stands before the date.
+        guard let lead, let found = moneyIndicator(in: Words(items: Array(lead.items.suffix(14))), clause: clause, previous: nil) else { return nil }
+        return IndicatorChoice(indicator: found.indicator, sure: false, words: found.words)
+    }
+
+    private func moneyIndicator(in before: Words, clause: Words, previous: DraftFigure?) -> IndicatorChoice? {
         let near = Words(items: Array(before.items.suffix(3)))
         if near.contains("tri gia") || near.contains("voi so tien") || near.contains("so tien"), let previous, let value = Lexicon.valueOf[previous.indicator] {
             return IndicatorChoice(indicator: value, sure: true, words: "“trị giá” after a count of \(previous.indicator)")
@@ -210,7 +222,8 @@ struct FigureReader {
         }
         // A balance ("số dư quỹ", "tồn quỹ", "quỹ hiện có") is not money raised, wherever "quỹ" stands.
         let window = Words(items: Array(before.items.suffix(12)))
-        if let balance = ["ton quy", "so du", "hien co", "hien con"].first(where: { window.contains($0) }) {
+        let atDate = window.contains("quy") && (window.contains("den ngay") || window.contains("den thoi diem"))
+        if let balance = ["ton quy", "so du", "hien co", "hien con"].first(where: { window.contains($0) }) ?? (atDate ? "quỹ … đến ngày" : nil) {
             return IndicatorChoice(indicator: "fund_balance", sure: true, words: "“\(balance)” before the amount")
         }
         if let best { return IndicatorChoice(indicator: best.indicator, sure: before.items.count - best.position <= 8, words: "“\(best.words)” before the amount") }
@@ -246,6 +259,15 @@ struct FigureReader {
         }
         guard end > after.items.startIndex else { return "" }
         return text.slice(after.items[after.items.startIndex].range.lowerBound..<after.items[end - 1].range.upperBound)
+    }
+
+    /// "1.905 hộ năm 2016": a year named right after the figure's noun is the figure's own.
+    private func ownYear(after: Words, numbers: [VietnameseNumber], scalars: [Unicode.Scalar], end: Int, clauseStart: Int) -> Int? {
+        let items = after.items.prefix(4)
+        guard let i = items.firstIndex(where: { $0.folded == "nam" }), i > items.startIndex, i + 1 < after.items.endIndex else { return nil }
+        let next = after.items[i + 1]
+        guard let year = Int(next.folded), (1990...2100).contains(year), next.range.lowerBound - clauseStart > end else { return nil }
+        return year
     }
 
     /// The indicator a breakdown continues: the figure before “trong đó” or “gồm” in this clause.

@@ -28,7 +28,7 @@ struct IndicatorChoice {
         guard let noun else {
             // No noun: a title within the next words names what is counted, or what was commended; or a
             // title before it ("“Đơn vị học tập” là 24").
-            let near = Words(items: Array(after.items.prefix(7)))
+            let near = Words(items: Array(after.items.prefix(10)))
             guard let t = titles.first(where: { near.contains($0.folded) }) else {
                 let lead = Words(items: Array(before.items.suffix(12)))
                 guard let t = titles.first(where: { lead.contains($0.folded) }) else { return nil }
@@ -41,12 +41,18 @@ struct IndicatorChoice {
             switch noun.kind {
             case .commendations: return IndicatorChoice(indicator: "commendations", sure: true, words: "“khen thưởng” … “\(noun.words)”")
             case .people where noun.words == "ca nhan": return IndicatorChoice(indicator: "commendations", sure: true, words: "“khen thưởng” … “cá nhân”")
+            case .attendances where Words(items: Array(after.items.prefix(4))).contains("tap the") || Words(items: Array(after.items.prefix(4))).contains("ca nhan"):
+                return IndicatorChoice(indicator: "commendations", sure: true, words: "“khen” … “lượt tập thể, cá nhân”")
             case .people, .pupils, .cadres, .attendances: return IndicatorChoice(indicator: "awards", sure: true, words: "“khen thưởng” … “\(noun.words)”")
             default: break
             }
         }
         let titled = { (family: String) -> Bool in title.map { $0.indicator.hasPrefix(family) } ?? false }
-        let registers = clause.contains("dang ky") && !(after.contains("dat") || after.contains("cong nhan") || after.contains("duoc cong nhan") || after.contains("danh hieu"))
+        // Registered, not recognised: "đăng ký" after the noun with no "đạt" or "công nhận" before the
+        // title ("268.450 hộ đăng ký xây dựng danh hiệu Gia đình học tập"); "hộ đăng ký đạt danh hiệu …"
+        // counts the recognised among the registered.
+        let upToTitle = Words(items: Array(after.items.prefix { !["hoc", "hieu", "khuyen"].contains($0.folded) }.prefix(8)))
+        let registers = upToTitle.contains("dang ky") && !upToTitle.contains("dat") && !upToTitle.contains("cong nhan")
         func recognition(_ id: String, family: String) -> IndicatorChoice {
             let settled = titled(family)
             if registers { return IndicatorChoice(indicator: id + "_registered", sure: settled, words: "“\(noun.words)” … “đăng ký”") }
@@ -70,7 +76,7 @@ struct IndicatorChoice {
             return by("members", "“hội viên”")
         case .chapters:
             let rated = Words(items: Array(after.items.prefix(8)))
-            if rated.contains("xep loai tot") || rated.contains("vung manh") || rated.contains("xuat sac") || rated.contains("loai tot") {
+            if ["xep loai tot", "vung manh", "xuat sac", "loai tot", "hoat dong tot"].contains(where: { rated.contains($0) }) {
                 return by("chapters_rated_good", "“\(noun.words)” and “xếp loại tốt/vững mạnh”")
             }
             return by("chapters", "“\(noun.words)”")

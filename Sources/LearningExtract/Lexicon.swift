@@ -10,7 +10,7 @@ enum Lexicon {
         ("dong ho", .clans), ("ho toc", .clans),
         ("thon to dan pho", .communities), ("to dan pho", .communities), ("khu pho", .communities), ("khu dan cu", .communities),
         ("cum dan cu", .communities), ("thon", .communities), ("ap", .communities), ("ban", .communities), ("khom", .communities),
-        ("lang", .communities), ("xom", .communities), ("cong dong", .communities),
+        ("lang", .communities), ("xom", .communities), ("cong dong", .communities), ("khu vuc", .communities),
         ("xa phuong thi tran", .communes), ("xa phuong", .communes), ("xa", .communes), ("phuong", .communes),
         ("co quan don vi", .units), ("co quan", .units), ("don vi", .units), ("truong hoc", .units), ("truong", .units), ("doanh nghiep", .units),
         ("hoi vien", .members),

@@ -44,13 +44,36 @@ public struct RegionResolver: Sendable {
     public func callAsFunction(_ name: String, year: Int?) -> ResolvedRegion? { resolve(name, year) }
 }
 
+extension RegionMentions {
+    /// The units named as the reporting association's ("Hội Khuyến học xã Hải Vân"), as written, with
+    /// their level, found or not: a unit the map does not know is still the report's own.
+    static func associationNames(in words: Words) -> [(written: String, level: AdministrativeLevel)] {
+        var out: [(String, AdministrativeLevel)] = []
+        let items = words.items
+        for i in items.indices where words.starts(with: "hoi khuyen hoc", at: i) {
+            let at = i + 3
+            guard let prefix = AdministrativeKind.typedPrefixes.first(where: { $0.folded.count > 1 && words.starts(with: $0.folded, at: at) }),
+                  let kind = prefix.kinds.first else { continue }
+            let nameStart = at + prefix.folded.split(separator: " ").count
+            var end = nameStart
+            while end < items.count, end - nameStart < 4, items[end].capitalised { end += 1 }
+            guard end > nameStart else { continue }
+            let written = kind.vietnamese + " " + items[nameStart..<end].map { words.text($0) }.joined(separator: " ")
+            out.append((written, kind.level))
+        }
+        return out
+    }
+}
+
 /// Regions named in a clause: a kind ("huyện", "quận", "thị trấn", "TP.") and the capitalised words
 /// after it ("Yên Bình", "Phường 6" is a name too), the longest that the resolver knows.
 struct RegionMentions {
     let resolver: RegionResolver
 
     /// Each region named, with where its words start and end in the text.
-    func find(in words: Words, year: Int?) -> [(region: ResolvedRegion, start: Int, end: Int)] {
+    /// - Parameter within: the report's region, which settles a name the country shares ("xã Hải Vân" of
+    ///   huyện Hải Hậu).
+    func find(in words: Words, year: Int?, within: ResolvedRegion? = nil) -> [(region: ResolvedRegion, start: Int, end: Int)] {
         var found: [(ResolvedRegion, Int, Int)] = []
         var i = 0
         let items = words.items
@@ -63,7 +86,7 @@ struct RegionMentions {
             while length > 0 {
                 let range = items[i].range.lowerBound..<items[nameStart + length - 1].range.upperBound
                 let words = items[i..<(nameStart + length)].map(\.folded).joined(separator: " ")
-                if let region = resolver(words, year: year) {
+                if let region = resolver(words, year: year) ?? within.flatMap({ resolver(words + ", " + $0.name, year: year) }) {
                     found.append((region, range.lowerBound, range.upperBound))
                     i = nameStart + length
                     matched = true

@@ -11,11 +11,14 @@ struct Words {
     }
 
     let items: [Word]
+    /// The words as written, by range of the report's text (kept for names the map does not know).
+    private let originals: [Range<Int>: String]
     /// The folded words joined by spaces, with a space at each end, made once: cues are looked up in it.
     private let padded: String
 
     init(_ text: ReportText, _ range: Range<Int>) {
         var out: [Word] = []
+        var written: [Range<Int>: String] = [:]
         var i = range.lowerBound
         let s = text.scalars
         while i < range.upperBound {
@@ -24,14 +27,19 @@ struct Words {
             while i < range.upperBound, s[i].properties.isAlphabetic || ("0"..."9").contains(s[i]) { i += 1 }
             let word = String(String.UnicodeScalarView(s[start..<i]))
             out.append(Word(folded: VietnameseText.fold(word), range: start..<i, capitalised: s[start].properties.isUppercase || ("0"..."9").contains(s[start])))
+            written[start..<i] = word
         }
-        self.init(items: out)
+        self.init(items: out, originals: written)
     }
 
-    init(items: [Word]) {
+    init(items: [Word], originals: [Range<Int>: String] = [:]) {
         self.items = items
+        self.originals = originals
         padded = " " + items.map(\.folded).joined(separator: " ") + " "
     }
+
+    /// A word as written.
+    func text(_ word: Word) -> String { originals[word.range] ?? word.folded }
 
     /// The folded words joined by spaces.
     var joined: String { String(padded.dropFirst().dropLast()) }

@@ -17,9 +17,14 @@ struct YearContext {
     /// What a clause names, from its numbers and the words before each.
     static func named(in numbers: [VietnameseNumber], clause: String, reportYear: Int?) -> Named? {
         var found: Named? = nil
+        let folded = " " + VietnameseText.fold(clause) + " "
         // "Năm qua" (the past year) in a report dated in a year is the year before.
-        if let reportYear, (" " + VietnameseText.fold(clause) + " ").contains(" nam qua ") {
+        if let reportYear, folded.contains(" nam qua ") {
             found = Named(year: reportYear - 1, period: nil, words: "năm qua, before the report's date")
+        }
+        // "Trong 6 tháng", "6 tháng qua": the first half of the report's year.
+        if let reportYear, folded.contains(" trong 6 thang ") || folded.contains(" 6 thang qua ") || folded.contains(" sau thang qua ") {
+            found = Named(year: reportYear, period: "\(reportYear)-H1", words: "6 tháng of the report's year")
         }
         for (k, n) in numbers.enumerated() where isYear(n) {
             let before = VietnameseText.fold(String(clause.unicodeScalars.prefix(n.scalarRange.lowerBound)))
