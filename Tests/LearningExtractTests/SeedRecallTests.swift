@@ -19,6 +19,15 @@ struct Measure {
     var recall: Double { total == 0 ? 0 : Double(found) / Double(total) }
     var precision: Double { high == 0 ? 1 : Double(right) / Double(high) }
 
+    /// With EXTRACT_REPORT=FILE, writes what was missed (with the drafts of the same number) and what was
+    /// wrong, for the one improving the extractor.
+    func writeReport(_ drafts: [DraftFigure]) throws {
+        guard let path = ProcessInfo.processInfo.environment["EXTRACT_REPORT"] else { return }
+        let lines = missed.map { k in k.description + " ← " + drafts.filter { $0.value == k.value || $0.base == k.value }
+            .map { "\($0.indicator)|\($0.region)|\($0.year ?? 0)|\($0.confidence)|\($0.reason)|\($0.quote.prefix(80))" }.joined(separator: " ; ") }
+        try ("missed:\n" + lines.joined(separator: "\n") + "\nwrong:\n" + wrong.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     static func of(_ drafts: [DraftFigure], against reference: [FigureKey], regionKey: (String) -> String) -> Measure {
         let wanted = Set(reference)
         let drafted = drafts.compactMap { d -> FigureKey? in
@@ -63,12 +72,7 @@ struct SeedRecallTests {
         }
         let m = Measure.of(drafts, against: reference) { $0 }
         print("extraction on the seeds: recall \(m.found)/\(m.total) = \(String(format: "%.1f", m.recall * 100)) %, high-confidence precision \(m.right)/\(m.high) = \(String(format: "%.1f", m.precision * 100)) %")
-        // EXTRACT_REPORT=FILE writes what was missed and what was wrong, for the one improving the extractor.
-        if let path = ProcessInfo.processInfo.environment["EXTRACT_REPORT"] {
-            let missed = m.missed.map { k in k.description + " ← " + drafts.filter { $0.value == k.value || $0.base == k.value }
-                .map { "\($0.indicator)|\($0.region)|\($0.year ?? 0)|\($0.confidence)|\($0.reason)|\($0.quote.prefix(80))" }.joined(separator: " ; ") }
-            try ("missed:\n" + missed.joined(separator: "\n") + "\nwrong:\n" + m.wrong.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        }
+        try m.writeReport(drafts)
         // Floors at what the extractor reaches (the README states it): a change that loses figures fails.
         #expect(m.recall >= 0.9, "recall \(m.found)/\(m.total)")
         #expect(m.precision >= 0.95, "high-confidence precision \(m.right)/\(m.high)")
