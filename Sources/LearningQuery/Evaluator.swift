@@ -142,6 +142,11 @@ struct Evaluator {
     }
 
     func unknownName(_ name: String, _ span: SourceSpan, columns: [String]) -> QueryError {
+        if let function = Functions.named[name] {
+            // Suggesting the name itself (a function's) would say nothing: say what it is.
+            return QueryError(context.source.diagnostic("E201", "unknown name “\(Diagnostic.excerpt(name))”", at: span,
+                                                        hint: "“\(name)” is a function, called as \(function.signature)" + (columns.isEmpty ? "" : "; the columns here: " + columns.joined(separator: ", "))))
+        }
         var candidates: [String] = columns
         candidates += Array(context.bindings.keys)
         candidates += BuiltinTables.names
