@@ -131,6 +131,9 @@ public struct Extractor: Sendable {
             for m in mentions { score[m.region, default: 0] += i < 8 ? 3 : 1 }
         }
         for (region, start) in associations { score[region, default: 0] += start < 2000 ? 20 : 5 }
-        return score.max { a, b in (a.value, -a.key.level.rawValue) < (b.value, -b.key.level.rawValue) }?.key
+        // Ties go to the broader region, then to the id, so that the same text always gives the same answer.
+        return score.max { a, b in
+            (a.value, -a.key.level.rawValue) != (b.value, -b.key.level.rawValue) ? (a.value, -a.key.level.rawValue) < (b.value, -b.key.level.rawValue) : a.key.id > b.key.id
+        }?.key
     }
 }

@@ -18,7 +18,9 @@ public struct ScriptFiles: Sendable {
     /// Only regular files are read: a folder, a device such as `/dev/zero` or a pipe is not a script
     /// or a table, and reading one could wait for ever.
     public static let disk = ScriptFiles(read: { path in
-        guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType, type == .typeRegular else { return nil }
+        // A link to a file is the file (attributes are read of what the path finally names).
+        let target = (path as NSString).resolvingSymlinksInPath
+        guard let type = try? FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType, type == .typeRegular else { return nil }
         return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }, currentDirectory: { FileManager.default.currentDirectoryPath })
 

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import LearningData
 @testable import LearningExtract
 
@@ -108,5 +109,35 @@ struct PhraseTests {
         let unplaced = try #require(rows.first { $0.value == 77 })
         #expect(unplaced.indicator.isEmpty && unplaced.confidence == .low && unplaced.reason.contains("no noun or title says what 77 counts"))
         #expect(rows.allSatisfy { text.contains($0.quote) })
+    }
+}
+
+@Suite("Extraction on any text")
+struct ExtractionRobustnessTests {
+    static let pieces = ["năm", "2023", "2016 - 2020", "1.200", "0,5", "12,5%", "/", "45/50", "15/12/2023", "10:15", "triệu", "tỷ", "đồng", "hộ",
+                         "dòng họ", "hội viên", "chi hội", "Gia đình học tập", "chỉ tiêu", "đạt", "tăng", "so với", "từ", "đến", "gần", "trên",
+                         "trong đó", "gồm", "mỗi", "trị giá", "xã", "huyện", "Tú Thịnh", "Phường", "6", ",", ";", ".", "\n", "(", ")", "“", "-", "Covid-19",
+                         "Hội Khuyến học", "phấn đấu", "trở lên", "6 tháng đầu năm", "số dư quỹ", "", "9999999999999999999999", "%", "tại"]
+
+    @Test("random texts of the reports' words and numbers: no crash, every quote verbatim, every row placed or told why not")
+    func random() {
+        var random = SplitMix64(seed: 16)
+        let extractor = Extractor(regions: testRegions)
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 1...60, using: &random)).map { _ in Self.pieces.randomElement(using: &random) ?? "" }.joined(separator: " ")
+            let folded = ReportText(text).text
+            for row in extractor.extract(text, document: "r.txt").figures {
+                #expect(folded.contains(row.quote), "\(text)")
+                #expect(!row.indicator.isEmpty || row.confidence == .low)
+                #expect(!row.reason.isEmpty)
+            }
+        }
+    }
+
+    @Test("the same text gives the same draft, run after run")
+    func deterministic() throws {
+        let text = "Hội Khuyến học huyện Sơn Dương\nxã Tú Thịnh có 500 hội viên; xã Hồng Lạc có 400 hội viên; huyện Sơn Dương có 900 hội viên."
+        let first = Extractor(regions: testRegions).extract(text, document: "r.txt")
+        for _ in 0..<20 { #expect(Extractor(regions: testRegions).extract(text, document: "r.txt").figures == first.figures) }
     }
 }

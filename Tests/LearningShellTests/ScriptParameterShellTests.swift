@@ -56,6 +56,16 @@ struct ScriptParameterShellTests {
         #expect(out.err.components(separatedBy: "error[E130]").count == 3 && out.err.components(separatedBy: "error[E140]").count == 3, "\(out.err)")
     }
 
+    @Test("a link to a library is read as the library")
+    func linkedLibrary() throws {
+        let (shell, out) = try makeShell()
+        let link = ScriptFolder.shared.folder + "/linked-\(UUID().uuidString).khq"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: ScriptFolder.shared.folder + "/lib/gap.khq")
+        shell.handle("import \"\(link)\"")
+        #expect(out.err.isEmpty, "\(out.err)")
+        #expect(shell.session.functionNames == ["gap"])
+    }
+
     @Test(":help knows param, import, join and union")
     func help() throws {
         let (shell, out) = try makeShell()
