@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LearningTrends", targets: ["LearningTrends"]),
         .library(name: "LearningTargets", targets: ["LearningTargets"]),
         .library(name: "LearningRanking", targets: ["LearningRanking"]),
+        .library(name: "LearningEngine", targets: ["LearningEngine"]),
         .library(name: "LearningQuery", targets: ["LearningQuery"]),
         .library(name: "LearningShell", targets: ["LearningShell"]),
         .library(name: "LearningNotebook", targets: ["LearningNotebook"]),
@@ -40,8 +41,11 @@ let package = Package(
         .target(name: "LearningTargets", dependencies: ["LearningData"]),
         // Ranking regions, rank changes, composite indexes, side-by-side comparison.
         .target(name: "LearningRanking", dependencies: ["LearningData"]),
+        // Column kernels: truth and number columns, selection, hash grouping, aggregates by group,
+        // sort permutations, work split over the cores. Knows nothing of the language or the data.
+        .target(name: "LearningEngine"),
         // The query language: lexer, parser, name resolution, evaluator, rendering. Pure: text in, value out.
-        .target(name: "LearningQuery", dependencies: ["LearningData", "LearningTrends", "LearningTargets", "LearningRanking"]),
+        .target(name: "LearningQuery", dependencies: ["LearningEngine", "LearningData", "LearningTrends", "LearningTargets", "LearningRanking"]),
         // GNU readline, a system library (apt libreadline-dev, brew readline).
         .systemLibrary(
             name: "CReadline",
@@ -76,6 +80,7 @@ let package = Package(
         .testTarget(name: "LearningTrendsTests", dependencies: ["LearningTrends", "TestSupport"]),
         .testTarget(name: "LearningTargetsTests", dependencies: ["LearningTargets", "TestSupport"]),
         .testTarget(name: "LearningRankingTests", dependencies: ["LearningRanking", "LearningTrends", "LearningTargets", "TestSupport"]),
+        .testTarget(name: "LearningEngineTests", dependencies: ["LearningEngine", "TestSupport"]),
         .testTarget(name: "LearningQueryTests", dependencies: ["LearningQuery", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "LearningShellTests", dependencies: ["LearningShell", "TestSupport"]),
         .testTarget(name: "LearningSynthTests", dependencies: ["LearningSynth", "TestSupport"]),

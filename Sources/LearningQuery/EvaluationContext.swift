@@ -48,6 +48,9 @@ public final class EvaluationContext {
     /// Resident memory when the statement began, the base of `memoryLimit`.
     private let memoryAtStart: Int?
     private var rowsSinceCheck = 0
+    /// Whether table operators run on typed columns (``VectorEvaluator``); false evaluates every
+    /// expression row by row, the reference the differential test compares the engine with.
+    var vectorised = true
 
     init(dataset: Dataset, bindings: [String: Value], source: SourceText, cancellation: CancellationFlag,
          builtins: BuiltinTables.Cache? = nil, libraries: LibraryCache? = nil, memoryLimit: MemoryLimit = .none,
@@ -79,6 +82,7 @@ public final class EvaluationContext {
                                       libraries: libraries, memoryLimit: memoryLimit, memoryGauge: memoryGauge)
         child.functions = functions
         child.callDepth = callDepth
+        child.vectorised = vectorised
         return child
     }
 
@@ -91,6 +95,13 @@ public final class EvaluationContext {
             if cancellation.isRaised { throw QueryError(Diagnostic(.error, code: "E900", message: "Interrupted")) }
             try checkMemory()
         }
+    }
+
+    /// Called by the column kernels once per column they make: checks the cancellation flag and
+    /// the memory the statement has taken, as ``tick()`` does every 256 rows.
+    func checkpoint() throws(QueryError) {
+        rowsSinceCheck = 255
+        try tick()
     }
 
     private func checkMemory() throws(QueryError) {

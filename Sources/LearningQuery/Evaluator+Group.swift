@@ -1,4 +1,5 @@
 import LearningData
+import LearningEngine
 
 extension Evaluator {
     /// `group keys aggregate name = f(x), ...`: one row per distinct combination of the keys, in order of
@@ -10,15 +11,10 @@ extension Evaluator {
             guard let index = table.columnIndex(name) else { throw unknownName(name, span, columns: table.columnNames) }
             keyColumns.append(index)
         }
-        var groups: [String: Int] = [:]
-        var groupRows: [[Int]] = []
-        for row in 0..<table.rowCount {
-            try context.tick()
-            let key = keyColumns.map { Self.groupKey(table.value(row: row, column: $0)) }.joined(separator: "\u{1}")
-            if let g = groups[key] { groupRows[g].append(row) } else { groups[key] = groupRows.count; groupRows.append([row]) }
-        }
-        var columns = keys.enumerated().map { k, key in Column(key.0, groupRows.map { table.value(row: $0[0], column: keyColumns[k]) }) }
-        var scope = RowScope(table)
+        let engine = VectorEvaluator(self, table)
+        let keyData = keyColumns.map { engine.column($0) }
+        let grouping = Grouping(keyData.map(Self.groupingKey), count: table.rowCount)
+        var columns = keys.enumerated().map { k, key in Column(key.0, data: keyData[k].gathered(grouping.firstRows)) }
         for assignment in aggregates {
             guard case let .call(function, arguments, nameSpan, span) = assignment.value, Functions.aggregates.contains(function) else {
                 throw QueryError(context.source.diagnostic("E220", "each aggregate is a call such as sum(value)", at: assignment.value.span,
@@ -28,22 +24,119 @@ extension Evaluator {
             guard arguments.count == expected else {
                 throw QueryError(context.source.diagnostic("E204", "\(function) takes \(expected) argument\(expected == 1 ? "" : "s") here", at: span))
             }
-            var values: [Value] = []
-            for rows in groupRows {
-                var inputs: [[Value]] = []
-                for argument in arguments {
-                    var column: [Value] = []
-                    for row in rows {
-                        scope.row = row
-                        column.append(try evaluate(argument.value, scope))
-                    }
-                    inputs.append(column)
-                }
-                values.append(finite(try aggregate(function, inputs, count: rows.count, nameSpan), nameSpan))
-            }
-            columns.append(Column(assignment.name ?? function, values))
+            var inputs: [ColumnData] = []
+            for argument in arguments { inputs.append(try engine.values(argument.value)) }
+            let data = try aggregate(function, inputs, grouping, nameSpan)
+            columns.append(Column(assignment.name ?? function, data: data))
         }
         return Table(columns: columns)
+    }
+
+    /// A key column as the grouping hashes it: integer codes when equal codes mean equal values, else
+    /// the values' group keys (``groupKey(_:)``) coded once per distinct code or value.
+    static func groupingKey(_ column: ColumnData) -> Grouping.Key {
+        switch column {
+        case let .numbers(x, _): return .numbers(x)
+        case let .truths(t): return .codes(t.bytes.map { $0 == Truths.missing ? -1 : Int32($0) })
+        case let .codes(codes, book) where book.isCanonical: return .codes(codes)
+        case let .codes(codes, book):
+            var ids: [String: Int32] = [:]
+            let byCode = (0..<Int32(book.count)).map { code in Self.dense(groupKey(book.value(code)), &ids) }
+            return .codes(NumberKernels.decode(codes, byCode, missing: Self.dense(groupKey(.null), &ids)))
+        case let .values(values):
+            var ids: [String: Int32] = [:]
+            return .codes(values.map { Self.dense(groupKey($0), &ids) })
+        }
+    }
+
+    private static func dense(_ key: String, _ ids: inout [String: Int32]) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(ids.count)
+        ids[key] = id
+        return id
+    }
+
+    /// One aggregate over each group: on number columns by the engine's kernels, else value by value.
+    private func aggregate(_ function: String, _ inputs: [ColumnData], _ grouping: Grouping, _ span: SourceSpan) throws(QueryError) -> ColumnData {
+        switch function {
+        case "count": return .numbers(GroupAggregates.counts(grouping).map(Double.init), .uniform(.number))
+        case "first": return inputs[0].gathered(grouping.firstRows)
+        case "last": return inputs[0].gathered(GroupAggregates.lastRows(grouping))
+        case "rate":
+            if let (n, _) = inputs[0].asNumbers, let (d, _) = inputs[1].asNumbers { return rates(n, d, grouping, span) }
+        default:
+            if let (x, kinds) = inputs[0].asNumbers { return numeric(function, x, kinds, grouping, span) }
+        }
+        var values: [Value] = []
+        for rows in grouping.rowsOfGroups {
+            let columns = inputs.map { input in rows.map { input.value(at: Int($0)) } }
+            values.append(finite(try aggregate(function, columns, count: rows.count, span), span))
+        }
+        return .values(values)
+    }
+
+    private func rates(_ n: [Double], _ d: [Double], _ grouping: Grouping, _ span: SourceSpan) -> ColumnData {
+        let sums = GroupAggregates.ratio(n, d, grouping)
+        var out = [Double](repeating: .nan, count: grouping.count)
+        for g in out.indices where sums.any[g] {
+            guard sums.denominators[g] != 0 else {
+                context.warn("W201", "rate(): the denominators add up to zero; the rate is null", at: span)
+                continue
+            }
+            out[g] = finiteNumber(sums.numerators[g] / sums.denominators[g] * 100, span)
+        }
+        return .numbers(out, .uniform(.percent))
+    }
+
+    /// sum, min, max, avg over a number column: the result takes the kind of the group's first
+    /// present value, as the row-by-row aggregate does, with W202 where a group mixes kinds.
+    private func numeric(_ function: String, _ x: [Double], _ kinds: ColumnData.NumberKinds, _ grouping: Grouping, _ span: SourceSpan) -> ColumnData {
+        let sums = GroupAggregates.sum(x, grouping)
+        var sample = [NumberKind](repeating: .number, count: grouping.count)
+        if case let .perRow(k) = kinds {
+            var mixed = [UInt8](repeating: 0, count: grouping.count)       // a bit per kind present
+            var seen = [Bool](repeating: false, count: grouping.count)
+            for (row, g) in grouping.groupOfRow.enumerated() where !x[row].isNaN {
+                let gi = Int(g)
+                if !seen[gi] { seen[gi] = true; sample[gi] = k[row] }
+                mixed[gi] |= 1 << k[row].rawValue
+            }
+            for g in mixed.indices where mixed[g].nonzeroBitCount > 1 {
+                let names = NumberKind.allCases.filter { mixed[g] & (1 << $0.rawValue) != 0 }.map { $0.value(1).typeName }.sorted()
+                context.warn("W202", "\(function)() mixes \(names.joined(separator: " and ")) values; the result takes the unit of the first", at: span,
+                             hint: "filter to one indicator first: where indicator == …")
+            }
+        } else if case let .uniform(k) = kinds {
+            sample = [NumberKind](repeating: k, count: grouping.count)
+        }
+        switch function {
+        case "min", "max":
+            let rows = GroupAggregates.extremeRows(x, grouping, largest: function == "max")
+            let values = rows.map { $0 < 0 ? Double.nan : x[Int($0)] }
+            switch kinds {
+            case .uniform: return .numbers(values, kinds)
+            case let .perRow(k): return .numbers(values, .perRow(rows.map { $0 < 0 ? .number : k[Int($0)] }))
+            }
+        default:
+            let results = sums.sums.indices.map { g in
+                function == "avg" && sums.present[g] > 0 ? sums.sums[g] / Double(sums.present[g]) : sums.sums[g]
+            }.map { finiteNumber($0, span) }
+            return .numbers(results, Self.kinds(sample, results))
+        }
+    }
+
+    /// The kinds of results, each its group's sample kind (a year only when whole, as sameKind makes it).
+    private static func kinds(_ sample: [NumberKind], _ results: [Double]) -> ColumnData.NumberKinds {
+        let kinds = zip(sample, results).map { k, x in k == .year && !x.isNaN && !NumberKind.isYear(x) ? NumberKind.number : k }
+        if let first = kinds.first, kinds.allSatisfy({ $0 == first }) { return .uniform(first) }
+        return .perRow(kinds)
+    }
+
+    /// A number that overflowed as missing, with W203 (as ``finite(_:_:)`` does for a value).
+    private func finiteNumber(_ x: Double, _ span: SourceSpan) -> Double {
+        guard !x.isNaN, !x.isFinite else { return x }
+        context.warn("W203", "the result is too large to be a number; it is null", at: span)
+        return .nan
     }
 
     private func aggregate(_ function: String, _ inputs: [[Value]], count: Int, _ span: SourceSpan) throws(QueryError) -> Value {

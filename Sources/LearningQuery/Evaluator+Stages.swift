@@ -1,4 +1,5 @@
 import LearningData
+import LearningEngine
 
 extension Evaluator {
     /// Applies one pipeline stage to the value on its left.
@@ -42,39 +43,40 @@ extension Evaluator {
     }
 
     func filter(_ table: Table, _ condition: Expr) throws(QueryError) -> Table {
-        var scope = RowScope(table)
-        var kept: [Int] = []
-        for row in 0..<table.rowCount {
-            try context.tick()
-            scope.row = row
-            switch try evaluate(condition, scope) {
-            case .bool(true): kept.append(row)
-            case .bool(false), .null: break
-            case let other:
-                throw QueryError(context.source.diagnostic("E232", "“where” needs a condition that is true or false, not \(other.typeName)", at: condition.span,
-                                                           hint: "compare with ==, <, >, or match text with ~"))
+        let engine = VectorEvaluator(self, table)
+        switch try engine.vector(condition, active: nil) {
+        case .scalar(.bool(true)): return table
+        case .scalar(.bool(false)), .scalar(.null): return table.selecting(rows: [])
+        case let .scalar(other): throw notACondition(other, condition)
+        case let .column(column):
+            if let truths = column.asTruths { return table.selecting(rows: truths.trueRows) }
+            for row in 0..<column.count {
+                switch column.value(at: row) {
+                case .bool, .null: continue
+                case let other: throw notACondition(other, condition)
+                }
             }
+            return table
         }
-        return table.selecting(kept)
     }
 
-    /// `select` (keep: false) and `derive` (keep: true, the row count never changes).
+    private func notACondition(_ value: Value, _ condition: Expr) -> QueryError {
+        QueryError(context.source.diagnostic("E232", "“where” needs a condition that is true or false, not \(value.typeName)", at: condition.span,
+                                             hint: "compare with ==, <, >, or match text with ~"))
+    }
+
+    /// `select` (keep: false) and `derive` (keep: true, the row count never changes). Every
+    /// assignment sees the table as it came in.
     func project(_ table: Table, _ assignments: [Assignment], keep: Bool) throws(QueryError) -> Table {
         var columns = keep ? table.columns : []
-        var scope = RowScope(table)
+        let engine = VectorEvaluator(self, table)
         for assignment in assignments {
             let name = assignment.name ?? Self.columnName(assignment.value, context.source)
-            var values: [Value] = []
-            values.reserveCapacity(table.rowCount)
-            for row in 0..<table.rowCount {
-                try context.tick()
-                scope.row = row
-                values.append(try evaluate(assignment.value, scope))
-            }
+            let column = Column(name, data: try engine.values(assignment.value))
             if let existing = columns.firstIndex(where: { $0.name == name }) {
-                columns[existing] = Column(name, values)
+                columns[existing] = column
             } else {
-                columns.append(Column(name, values))
+                columns.append(column)
             }
         }
         return Table(columns: columns, notes: table.notes)
@@ -95,31 +97,16 @@ extension Evaluator {
     /// The rows in the order of the keys (missing values last, ties in table order); with `limit`, only
     /// the first `limit` of them, kept as they come rather than sorting every row (`top 10 by x`).
     func order(_ table: Table, _ keys: [SortKey], limit: Int?) throws(QueryError) -> [Int] {
-        var scope = RowScope(table)
-        let width = keys.count, n = table.rowCount
-        var values: [Value] = []                          // row by row, `width` keys each
-        values.reserveCapacity(n * width)
-        for row in 0..<n {
-            try context.tick()
-            scope.row = row
-            for key in keys { values.append(try evaluate(key.value, scope)) }
+        let engine = VectorEvaluator(self, table)
+        var columns: [ColumnData] = []
+        for key in keys { columns.append(try engine.values(key.value)) }
+        let n = table.rowCount
+        if let numbers = Self.sortNumbers(columns) {
+            let sortKeys = zip(numbers, keys).map { SortPermutation.Key($0, descending: $1.descending) }
+            return SortPermutation.order(sortKeys, count: n, limit: limit).map(Int.init)
         }
-        if let numbers = Self.numericKeys(values) {
-            let descending = keys.map(\.descending)
-            let before = { (a: Int, b: Int) -> Bool in
-                for k in 0..<width {
-                    let x = numbers[a * width + k], y = numbers[b * width + k]
-                    if x == y || (x.isNaN && y.isNaN) { continue }
-                    if x.isNaN { return false }         // missing values go last whichever the direction
-                    if y.isNaN { return true }
-                    return descending[k] ? x > y : x < y
-                }
-                return a < b
-            }
-            if let limit, limit < n / 4 { return Self.first(limit, of: n, by: before) }
-            let all = Array(0..<n).sorted(by: before)
-            return limit.map { Array(all.prefix($0)) } ?? all
-        }
+        let width = keys.count
+        let values = (0..<n).flatMap { row in columns.map { $0.value(at: row) } }
         let all = Array(0..<n).sorted { a, b in
             for (k, key) in keys.enumerated() {
                 let va = values[a * width + k], vb = values[b * width + k]
@@ -135,34 +122,51 @@ extension Evaluator {
         return limit.map { Array(all.prefix($0)) } ?? all
     }
 
-    /// The keys as doubles (NaN for missing), when every key is a number or missing: then rows sort
-    /// as plain doubles, in the same order as the general comparison. Nil when some key is not a number.
-    static func numericKeys(_ values: [Value]) -> [Double]? {
-        var numbers = [Double](repeating: .nan, count: values.count)
-        for (i, v) in values.enumerated() where !v.isNull {
-            guard let x = v.numeric, !x.isNaN else { return nil }
-            numbers[i] = x
+    /// Each key as numbers that sort as ``compare(_:_:)`` sorts its values (NaN for missing), or nil
+    /// when some key needs the general comparison. Numbers sort as themselves; a coded column or a
+    /// truth column by the rank of its values, found once per distinct code; a column of values
+    /// only when every one is a number or missing, or none is a number (then by rank too).
+    static func sortNumbers(_ columns: [ColumnData]) -> [[Double]]? {
+        var out: [[Double]] = []
+        for column in columns {
+            switch column {
+            case let .numbers(x, _): out.append(x)
+            case let .truths(t): out.append(t.bytes.map { $0 == Truths.missing ? .nan : Double($0) })
+            case let .codes(codes, book):
+                guard let ranks = ranks(codes, book) else { return nil }
+                out.append(ranks)
+            case .values:
+                if let (x, _) = column.asNumbers { out.append(x); continue }
+                guard let ranks = ranks(column.values) else { return nil }
+                out.append(ranks)
+            }
         }
-        return numbers
+        return out
     }
 
-    /// The first `limit` of `0..<count` under a strict order: one pass, keeping the best so far in
-    /// order, so `top 10` over a large table does not sort it.
-    static func first(_ limit: Int, of count: Int, by before: (Int, Int) -> Bool) -> [Int] {
-        var best: [Int] = []
-        best.reserveCapacity(limit + 1)
-        guard limit > 0 else { return best }
-        for row in 0..<count {
-            if best.count == limit, let worst = best.last, !before(row, worst) { continue }
-            var low = 0, high = best.count
-            while low < high {
-                let mid = (low + high) / 2
-                if before(best[mid], row) { low = mid + 1 } else { high = mid }
-            }
-            best.insert(row, at: low)
-            if best.count > limit { best.removeLast() }
+    /// The rank of each row's code among the distinct values used, equal values equal ranks; nil
+    /// when some value used is a number (numbers and texts do not rank on one scale).
+    private static func ranks(_ codes: [Int32], _ book: CodeBook) -> [Double]? {
+        var used = [Bool](repeating: false, count: book.count)
+        for code in codes where code >= 0 { used[Int(code)] = true }
+        let distinct = used.indices.filter { used[$0] }.map(Int32.init)
+        guard let rankOfDistinct = ranks(distinct.map(book.value)) else { return nil }
+        var rank = [Double](repeating: .nan, count: book.count)
+        for (i, code) in distinct.enumerated() { rank[Int(code)] = rankOfDistinct[i] }
+        return NumberKernels.decode(codes, rank, missing: .nan)
+    }
+
+    /// The rank of each value under ``compare(_:_:)``, NaN for missing; nil if any is a number.
+    private static func ranks(_ values: [Value]) -> [Double]? {
+        guard !values.contains(where: { $0.numeric != nil }) else { return nil }
+        let order = values.indices.filter { !values[$0].isNull }.sorted { compare(values[$0], values[$1]) < 0 }
+        var rank = [Double](repeating: .nan, count: values.count)
+        var current = 0.0
+        for (k, i) in order.enumerated() {
+            if k > 0, compare(values[order[k - 1]], values[i]) != 0 { current += 1 }
+            rank[i] = current
         }
-        return best
+        return rank
     }
 
     /// A total order for sorting: null last, numbers by value, text and names alphabetically (folded).

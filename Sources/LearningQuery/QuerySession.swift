@@ -59,6 +59,9 @@ public final class QuerySession {
     public var functionSignatures: [String] { functions.keys.sorted().compactMap { functions[$0]?.definition.signature } }
     /// Reads resident memory for `memoryLimit` (a stand-in in tests).
     var memoryGauge: @Sendable () -> Int? = ResidentMemory.current
+    /// Whether table operators run on the column engine; false runs every expression row by row,
+    /// the reference `EngineDifferentialTests` compares the engine with.
+    var vectorised = true
 
     /// A session over a dataset; `cancellation` may be shared with a signal handler.
     public init(dataset: Dataset, settings: OutputSettings = OutputSettings(), cancellation: CancellationFlag = CancellationFlag(),
@@ -216,6 +219,7 @@ public final class QuerySession {
         let context = EvaluationContext(dataset: dataset, bindings: bindings, source: source, cancellation: cancellation,
                                         builtins: builtins, libraries: libraries, memoryLimit: memoryLimit, memoryGauge: memoryGauge)
         context.functions = functions
+        context.vectorised = vectorised
         return context
     }
 }

@@ -1,16 +1,29 @@
 import LearningData
+import LearningEngine
 
 /// A named column of a materialised table.
 public struct Column: Sendable {
     /// The name.
     public let name: String
+    /// The values, typed where the engine can work on them whole (see ``ColumnData``).
+    var data: ColumnData
+
     /// One value per row.
-    public var values: [Value]
+    public var values: [Value] {
+        get { data.values }
+        set { data = .values(newValue) }
+    }
 
     /// Creates a column.
     public init(_ name: String, _ values: [Value]) {
         self.name = name
-        self.values = values
+        data = .values(values)
+    }
+
+    /// A column of typed values.
+    init(_ name: String, data: ColumnData) {
+        self.name = name
+        self.data = data
     }
 }
 
@@ -93,7 +106,7 @@ public struct Table: Sendable {
     /// How many rows.
     public var rowCount: Int {
         switch storage {
-        case let .columns(columns): columns.first?.values.count ?? 0
+        case let .columns(columns): columns.first?.data.count ?? 0
         case let .rows(_, rows): rows.count
         }
     }
@@ -104,7 +117,7 @@ public struct Table: Sendable {
     /// The value in a row of a column.
     public func value(row: Int, column: Int) -> Value {
         switch storage {
-        case let .columns(columns): columns[column].values[row]
+        case let .columns(columns): columns[column].data.value(at: row)
         case let .rows(source, rows): source.view.value(source.dataset, row: Int(rows[row]), column: column)
         }
     }
@@ -117,22 +130,36 @@ public struct Table: Sendable {
         }
     }
 
+    /// The values of one column as the engine reads them: typed, read from the dataset's own
+    /// columns for the figures table.
+    func vector(column: Int) -> ColumnData {
+        switch storage {
+        case let .columns(columns): return columns[column].data
+        case let .rows(source, rows):
+            if case .figures = source.view, let typed = FiguresColumns.vector(source.dataset, rows: rows, column: column) { return typed }
+            return .values(values(column: column))
+        }
+    }
+
     /// The table as materialised columns.
     public var columns: [Column] {
         switch storage {
         case let .columns(columns): columns
-        case .rows: columnNames.indices.map { Column(columnNames[$0], values(column: $0)) }
+        case .rows: columnNames.indices.map { Column(columnNames[$0], data: vector(column: $0)) }
         }
     }
 
     /// The same table with only these rows, in this order (row numbers of this table).
-    func selecting(_ picked: [Int]) -> Table {
+    func selecting(_ picked: [Int]) -> Table { selecting(rows: picked.map { Int32($0) }) }
+
+    /// The same table with only these rows, in this order (row numbers of this table).
+    func selecting(rows picked: [Int32]) -> Table {
         var out = self
         switch storage {
         case let .columns(columns):
-            out.storage = .columns(columns.map { column in Column(column.name, picked.map { column.values[$0] }) })
+            out.storage = .columns(columns.map { column in Column(column.name, data: column.data.gathered(picked)) })
         case let .rows(source, rows):
-            out.storage = .rows(source, rows: picked.map { rows[$0] })
+            out.storage = .rows(source, rows: NumberKernels.gather(rows, picked))
         }
         return out
     }

@@ -47,11 +47,15 @@ struct ReliabilityTests {
         session.memoryLimit = MemoryLimit(bytes: 8 << 20)
         _ = session.run("let kept = 41")
         let rows = (0..<20_000).map(String.init).joined(separator: ", ")
-        let outcome = session.run("table([\(rows)]) | derive x = value * 2 | count()")
+        // Lists are made row by row: the limit is checked every 256 rows.
+        let outcome = session.run("table([\(rows)]) | derive x = [value, value * 2] | count()")
         #expect(outcome.first?.error?.code == "E901")
         #expect(outcome.first?.error?.diagnostic.location?.line == 1)
         #expect(outcome.first?.error.map { "\($0)".contains("8 MiB") } == true)
         #expect(try session.evaluate("kept + 1").numeric == 42)
+        // The column kernels check it once per column they make.
+        let kernels = session.run("table([\(rows)])" + String(repeating: " | derive x = value * 2", count: 12) + " | count()")
+        #expect(kernels.first?.error?.code == "E901")
         session.memoryLimit = .none
         #expect(try session.evaluate("table([\(rows)]) | derive x = value * 2 | count()").numeric == 20_000)
     }

@@ -1,0 +1,55 @@
+import LearningData
+import LearningEngine
+
+extension FiguresColumns {
+    /// A column of the figures table at these rows, typed and read straight from the dataset's
+    /// columns: regions and indicators as their positions, numbers as the doubles the dataset holds.
+    /// Nil for the columns only some rows carry (period, scope, target, texts), read value by value.
+    static func vector(_ dataset: Dataset, rows: [Int32], column: Int) -> ColumnData? {
+        let c = dataset.columns
+        switch column {
+        case 0: return .codes(NumberKernels.gather(c.region, rows), regionBook(dataset))
+        case 1:
+            // The level of a row's region, coded by the level's place among the dataset's levels.
+            let levels = dataset.gazetteer.levels
+            let names = Array(Set(levels.map(\.name))).sorted()
+            let code = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
+            let byRegion = levels.map { code[$0.name] ?? -1 }
+            let regions = NumberKernels.gather(c.region, rows)
+            return .codes(NumberKernels.decode(regions, byRegion, missing: -1), CodeBook(names.map(Value.text), canonical: true))
+        case 2:
+            let g = dataset.gazetteer
+            let parents = (0..<Int32(g.count)).map { g.parentIndex(of: $0) ?? -1 }
+            return .codes(NumberKernels.decode(NumberKernels.gather(c.region, rows), parents, missing: -1), regionBook(dataset))
+        case 3:
+            let catalogue = dataset.catalogue
+            return .codes(NumberKernels.gather(c.indicator, rows).map(Int32.init), CodeBook(count: catalogue.count) { .indicator(catalogue[IndicatorCatalogue.Index($0)]) })
+        case 4: return .numbers(NumberKernels.gather(c.year, rows).map(Double.init), .uniform(.year))
+        case 7:
+            let money = dataset.catalogue.indicators.map { $0.unit.isMoney ? NumberKind.money : .number }
+            let indicators = NumberKernels.gather(c.indicator, rows).map(Int32.init)
+            let kinds = NumberKernels.decode(indicators, money, missing: NumberKind.number)
+            let values = NumberKernels.gather(c.value, rows)
+            return .numbers(values, kinds.allSatisfy { $0 == .number } ? .uniform(.number) : .perRow(kinds))
+        case 8: return .numbers(NumberKernels.gather(c.base, rows), .uniform(.number))
+        case 9:
+            let value = c.value, base = c.base
+            let rates = value.withUnsafeBufferPointer { v in
+                base.withUnsafeBufferPointer { b in
+                    Parallel.map(rows.count) { i -> Double in
+                        let r = Int(rows[i]), x = v[r], y = b[r]
+                        return x.isNaN || y.isNaN || y == 0 ? .nan : x / y * 100
+                    }
+                }
+            }
+            return .numbers(rates, .uniform(.percent))
+        default: return nil
+        }
+    }
+
+    /// The regions of the dataset's gazetteer, by position.
+    static func regionBook(_ dataset: Dataset) -> CodeBook {
+        let g = dataset.gazetteer
+        return CodeBook(count: g.count) { .region(g[$0]) }
+    }
+}
