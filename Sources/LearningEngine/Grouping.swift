@@ -28,6 +28,20 @@ public struct Grouping: Sendable {
         var firstRows: [Int32] = []
         if dense.isEmpty {
             if count > 0 { firstRows = [0] }
+        } else if let space = Self.smallSpace(dense.map(\.distinct)) {
+            // Few combinations: a table indexed by the combination, no hashing at all.
+            var groupOfKey = [Int32](repeating: -1, count: space)
+            for row in 0..<count {
+                var key = 0
+                for k in dense { key = key * k.distinct + Int(k.codes[row]) }
+                let g = groupOfKey[key]
+                if g >= 0 { groupOfRow[row] = g } else {
+                    let g = Int32(firstRows.count)
+                    groupOfKey[key] = g
+                    firstRows.append(Int32(row))
+                    groupOfRow[row] = g
+                }
+            }
         } else if let widths = Self.packing(dense.map(\.distinct)) {
             var seen: [UInt64: Int32] = [:]
             for row in 0..<count {
@@ -71,6 +85,7 @@ public struct Grouping: Sendable {
             let high = codes.max() ?? 0
             return (codes.map { $0 < 0 ? 0 : $0 + 1 }, Int(max(high, 0)) + 2)
         case let .numbers(numbers):
+            if let small = smallWholeNumbers(numbers) { return small }
             var ids: [UInt64: Int32] = [:]
             var codes = [Int32](repeating: 0, count: numbers.count)
             for (i, x) in numbers.enumerated() {
@@ -83,6 +98,29 @@ public struct Grouping: Sendable {
             }
             return (codes, max(ids.count, 1))
         }
+    }
+
+    /// Whole numbers in a short range (years, small counts) coded by their offset from the smallest,
+    /// missing as 0; nil otherwise (−0 is not whole here, so it keeps its own key on the general path).
+    private static func smallWholeNumbers(_ numbers: [Double]) -> (codes: [Int32], distinct: Int)? {
+        var low = Double.infinity, high = -Double.infinity
+        for x in numbers where !x.isNaN {
+            guard x == x.rounded(), abs(x) < 1e9, x.sign == .plus || x != 0 else { return nil }
+            low = min(low, x); high = max(high, x)
+        }
+        guard low <= high else { return ([Int32](repeating: 0, count: numbers.count), 1) }
+        guard high - low < 65_536 else { return nil }
+        return (numbers.map { $0.isNaN ? 0 : Int32($0 - low) + 1 }, Int(high - low) + 2)
+    }
+
+    /// How many combinations the keys have, when few enough for a table of them.
+    private static func smallSpace(_ distinct: [Int]) -> Int? {
+        var space = 1
+        for d in distinct {
+            space *= d
+            if space > 1 << 20 { return nil }
+        }
+        return space
     }
 
     /// Bits for each key when all of them fit one 64-bit word, else nil.

@@ -43,9 +43,9 @@ extension Evaluator {
             var ids: [String: Int32] = [:]
             let byCode = (0..<Int32(book.count)).map { code in Self.dense(groupKey(book.value(code)), &ids) }
             return .codes(NumberKernels.decode(codes, byCode, missing: Self.dense(groupKey(.null), &ids)))
-        case let .values(values):
+        case .values, .cells:
             var ids: [String: Int32] = [:]
-            return .codes(values.map { Self.dense(groupKey($0), &ids) })
+            return .codes(column.values.map { Self.dense(groupKey($0), &ids) })
         }
     }
 

@@ -34,7 +34,7 @@ extension Evaluator {
         }
     }
 
-    private func rowCount(_ e: Expr, _ span: SourceSpan) throws(QueryError) -> Int {
+    func rowCount(_ e: Expr, _ span: SourceSpan) throws(QueryError) -> Int {
         guard case let .number(x) = try evaluate(e, nil), x >= 0, x == x.rounded(), x.isFinite else {
             throw QueryError(context.source.diagnostic("E231", "the number of rows must be a whole number, 0 or more", at: e.span))
         }
@@ -135,7 +135,7 @@ extension Evaluator {
             case let .codes(codes, book):
                 guard let ranks = ranks(codes, book) else { return nil }
                 out.append(ranks)
-            case .values:
+            case .values, .cells:
                 if let (x, _) = column.asNumbers { out.append(x); continue }
                 guard let ranks = ranks(column.values) else { return nil }
                 out.append(ranks)

@@ -116,7 +116,17 @@ struct Evaluator {
             } else {
                 value = try evaluate(left, scope)
             }
-            for stage in rest { value = try apply(stage, to: value, scope) }
+            var stages = rest
+            while let stage = stages.popFirst() {
+                // `sort k | take n` is `top`'s bounded selection: the same rows, without sorting them all.
+                if case let .sort(keys) = stage.kind, let next = stages.first, case let .take(count) = next.kind, case let .table(table) = value,
+                   let n = try? rowCount(count, next.span) {
+                    value = .table(table.selecting(try order(table, keys, limit: n)))
+                    stages = stages.dropFirst()
+                    continue
+                }
+                value = try apply(stage, to: value, scope)
+            }
             return value
         }
     }

@@ -137,7 +137,7 @@ public struct Table: Sendable {
         case let .columns(columns): return columns[column].data
         case let .rows(source, rows):
             if case .figures = source.view, let typed = FiguresColumns.vector(source.dataset, rows: rows, column: column) { return typed }
-            return .values(values(column: column))
+            return .cells(DatasetCells(source: source, rows: rows, column: column))
         }
     }
 

@@ -54,10 +54,10 @@ struct EngineDifferentialTests {
                 switch random.next() % 6 {
                 case 0: return "region == \(pick(["\"Bình Thạnh\"", "\"Bắc Kạn\"", "\"nowhere\"", "null"]))"
                 case 1: return "indicator \(pick(["==", "!="])) \(pick(["members", "learning_family", "fund_raised", "\"members\""]))"
-                case 2: return "\(pick(["region", "level", "parent", "indicator"])) ~ \(pick(["\"b\"", "\"district\"", "\"Thạnh\"", "\"x\""]))"
+                case 2: return "\(pick(["region", "level", "parent", "indicator", "quote", "scope", "document"])) ~ \(pick(["\"b\"", "\"district\"", "\"Thạnh\"", "\"x\"", "\"hội\""]))"
                 case 3: return "\(number(1)) \(pick(["==", "!=", "<", "<=", ">", ">="])) \(number(1))"
                 case 4: return "\(pick(["value", "base", "year"])) in [\(pick(["0, 1, 2", "2018, 2020", "null"]))]"
-                default: return pick(["true", "false", "null", "base == null", "value != null", "level == \"district\""])
+                default: return pick(["true", "false", "null", "base == null", "value != null", "level == \"district\"", "quote == null", "scope != null", "quote == \"\""])
                 }
             }
             switch random.next() % 3 {
@@ -69,7 +69,7 @@ struct EngineDifferentialTests {
         mutating func anything(_ depth: Int) -> String {
             switch random.next() % 6 {
             case 0: return condition(depth)
-            case 1: return pick(["region", "indicator", "level", "parent", "region.name", "parent.name", "\"a\" + region.name", "[value, base]"])
+            case 1: return pick(["region", "indicator", "level", "parent", "region.name", "parent.name", "\"a\" + region.name", "[value, base]", "quote", "scope", "document", "derived"])
             default: return number(depth)
             }
         }

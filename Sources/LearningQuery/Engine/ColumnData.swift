@@ -11,6 +11,10 @@ enum ColumnData: Sendable {
     case codes([Int32], CodeBook)
     /// True, false or missing.
     case truths(Truths)
+    /// Cells of a dataset's figures table read when asked for (the columns the engine does not type:
+    /// period, target, stated, qualifier, the user's own): `derive` on two million figures keeps them
+    /// as row numbers, not as two million values each.
+    case cells(DatasetCells)
 
     /// The kinds of a number column.
     enum NumberKinds: Sendable {
@@ -41,6 +45,7 @@ enum ColumnData: Sendable {
         case let .numbers(x, _): x.count
         case let .codes(c, _): c.count
         case let .truths(t): t.count
+        case let .cells(c): c.rows.count
         }
     }
 
@@ -53,6 +58,7 @@ enum ColumnData: Sendable {
         case let .truths(t):
             let b = t.bytes[row]
             return b == Truths.missing ? .null : .bool(b == Truths.yes)
+        case let .cells(c): return c.value(at: row)
         }
     }
 
@@ -69,6 +75,7 @@ enum ColumnData: Sendable {
         case let .numbers(x, kinds): .numbers(NumberKernels.gather(x, rows), kinds.gathered(rows))
         case let .codes(c, book): .codes(NumberKernels.gather(c, rows), book)
         case let .truths(t): .truths(Truths(NumberKernels.gather(t.bytes, rows)))
+        case let .cells(c): .cells(c.gathered(rows))
         }
     }
 
@@ -77,6 +84,7 @@ enum ColumnData: Sendable {
     var asNumbers: (values: [Double], kinds: NumberKinds)? {
         switch self {
         case let .numbers(x, kinds): return (x, kinds)
+        case .cells: return ColumnData.values(values).asNumbers
         case let .values(v):
             var numbers = [Double](repeating: .nan, count: v.count)
             var kinds = [NumberKind](repeating: .number, count: v.count)
@@ -96,6 +104,7 @@ enum ColumnData: Sendable {
     var asTruths: Truths? {
         switch self {
         case let .truths(t): return t
+        case .cells: return ColumnData.values(values).asTruths
         case let .values(v):
             var bytes = [UInt8](repeating: Truths.missing, count: v.count)
             for (i, value) in v.enumerated() {

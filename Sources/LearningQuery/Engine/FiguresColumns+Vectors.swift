@@ -31,6 +31,16 @@ extension FiguresColumns {
             let kinds = NumberKernels.decode(indicators, money, missing: NumberKind.number)
             let values = NumberKernels.gather(c.value, rows)
             return .numbers(values, kinds.allSatisfy { $0 == .number } ? .uniform(.number) : .perRow(kinds))
+        case 6: return .codes(dataset.textCodes(.scope, rows: rows), textBook(dataset))
+        case 13: return .codes(dataset.textCodes(.derivation, rows: rows), textBook(dataset))
+        case 14: return .codes(dataset.textCodes(.document, rows: rows), textBook(dataset))
+        case 15:
+            // A row with a document and no quote has the empty quote; one without a document, none.
+            let documents = dataset.textCodes(.document, rows: rows), quotes = dataset.textCodes(.quote, rows: rows)
+            let empty = Int32(dataset.pooledTextCount)
+            let codes = zip(documents, quotes).map { d, q in d < 0 ? -1 : (q < 0 ? empty : q) }
+            let book = textBook(dataset)
+            return .codes(codes, CodeBook(count: book.count + 1, canonical: false) { $0 == empty ? .text("") : book.value($0) })
         case 8: return .numbers(NumberKernels.gather(c.base, rows), .uniform(.number))
         case 9:
             let value = c.value, base = c.base
@@ -45,6 +55,11 @@ extension FiguresColumns {
             return .numbers(rates, .uniform(.percent))
         default: return nil
         }
+    }
+
+    /// The texts of the dataset's string pool, by code.
+    static func textBook(_ dataset: Dataset) -> CodeBook {
+        CodeBook(count: dataset.pooledTextCount) { .text(dataset.pooledText($0)) }
     }
 
     /// The regions of the dataset's gazetteer, by position.
