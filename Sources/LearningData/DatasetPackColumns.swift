@@ -12,17 +12,21 @@ import Foundation
 /// are copied. When the array's memory is freed, glibc unmaps its block, and the file's pages with it.
 ///
 /// Where the offsets do not line up (another allocator or page size), the column is copied: the
-/// same arrays, slower to open.
+/// same arrays, slower to open. Checking a column's checksum reads all of it, so then its pages are
+/// populated up front (`MAP_POPULATE`), which is cheaper than faulting them in one by one.
 struct PackColumnLoader {
     let file: PackFile
     /// Whether to map in place where possible (false: always copy, to measure the difference).
     let mapInPlace: Bool
+    /// Whether to check each column's checksum (which reads all of it; see ``DatasetPack/Verification``).
+    let verify: Bool
     /// How many columns were mapped and how many copied.
     private(set) var mapped = 0, copied = 0
 
-    init(file: PackFile, mapInPlace: Bool) {
+    init(file: PackFile, mapInPlace: Bool, verify: Bool) {
         self.file = file
         self.mapInPlace = mapInPlace
+        self.verify = verify
     }
 
     /// The column of `rows` elements of `T` a section holds; the section's length was checked to be
@@ -42,7 +46,7 @@ struct PackColumnLoader {
             }
             initialized = rows
             // Checked here, where the column's memory is at hand: both cores, 4 MiB blocks each.
-            if PackChecksum.parallelSection(UnsafeRawBufferPointer(UnsafeMutableRawBufferPointer(buffer))) != section.checksum {
+            if verify, PackChecksum.parallelSection(UnsafeRawBufferPointer(UnsafeMutableRawBufferPointer(buffer))) != section.checksum {
                 failure = DatasetPackError(file.path, .damaged(section: section.kind.name, reason: "its checksum does not match"))
             }
         }
@@ -62,7 +66,7 @@ struct PackColumnLoader {
         guard page > 0, section.length >= head + page, (section.offset + head) % page == 0, let source = file.bytes.baseAddress else { return .notAligned }
         let whole = (section.length - head) / page * page
         target.copyMemory(from: source + section.offset, byteCount: head)
-        let result = mmap(target + head, whole, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, file.descriptor, off_t(section.offset + head))
+        let result = mmap(target + head, whole, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | (verify ? MAP_POPULATE : 0), file.descriptor, off_t(section.offset + head))
         guard result == target + head else {
             let reason = String(cString: strerror(errno))
             // A failed MAP_FIXED may have unmapped the range: put fresh memory back before anything touches it.

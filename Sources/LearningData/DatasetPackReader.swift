@@ -6,9 +6,9 @@ struct PackReader {
     /// What part 0 holds that later parts may share.
     private var shared: (gazetteer: Gazetteer, catalogue: IndicatorCatalogue, documents: DocumentStore, strings: StringPool)?
 
-    init(file: PackFile, mapInPlace: Bool) {
+    init(file: PackFile, mapInPlace: Bool, verification: DatasetPack.Verification) {
         self.file = file
-        loader = PackColumnLoader(file: file, mapInPlace: mapInPlace)
+        loader = PackColumnLoader(file: file, mapInPlace: mapInPlace, verify: verification == .full)
     }
 
     /// How many dense columns were mapped in place and how many copied.
@@ -21,7 +21,10 @@ struct PackReader {
         let gazetteer = meta.sharing.gazetteer ? try sharedOrFail().gazetteer : try decode(.regions, part, PackDecoding.regions)
         let catalogue = meta.sharing.catalogue ? try sharedOrFail().catalogue : try decode(.indicators, part, PackDecoding.indicators)
         let documents = meta.sharing.documents ? try sharedOrFail().documents : try decode(.documents, part, PackDecoding.documents)
-        if part == 0 { shared = (gazetteer, catalogue, documents, strings) }
+        if part == 0 {
+            shared = (gazetteer, catalogue, documents, strings)
+            _ = try sources()   // checked even when the caller does not ask for them: every section is
+        }
         var columns = try denseColumns(part, rows: meta.rows)
         (columns.detailRows, columns.details) = try decode(.details, part) { (b) throws(PackDecodingFailure) in
             try PackDecoding.details(b, rows: meta.rows, strings: strings.strings.count)
