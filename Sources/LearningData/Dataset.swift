@@ -41,6 +41,14 @@ public struct Dataset: Sendable {
 
     init(name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue, documents: DocumentStore, columns: ObservationColumns, strings: StringPool,
          extraColumns: [String] = [], superseded: Dataset? = nil) {
+        self.init(name: name, gazetteer: gazetteer, catalogue: catalogue, documents: documents, columns: columns, strings: strings,
+                  extraColumns: extraColumns, superseded: superseded,
+                  index: DatasetIndex(scanning: columns, indicatorCount: catalogue.count))
+    }
+
+    /// A dataset whose index is known already (a dataset pack stores it).
+    init(name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue, documents: DocumentStore, columns: ObservationColumns, strings: StringPool,
+         extraColumns: [String], superseded: Dataset?, index: DatasetIndex) {
         self.name = name
         self.extraColumns = extraColumns
         supersededRows = superseded.map(Boxed.init)
@@ -49,35 +57,16 @@ public struct Dataset: Sendable {
         self.documents = documents
         self.columns = columns
         self.strings = strings
-        let n = columns.count
-        var indicatorStarts = [Int](repeating: 0, count: catalogue.count + 1)
-        var blocks: [Range<Int>] = [], blockYears: [Int16] = []
-        var blockStarts = [Int](repeating: 0, count: catalogue.count + 1)
-        var yearSet = Set<Int16>()
-        var blockStart = 0
-        columns.indicator.withUnsafeBufferPointer { indicator in
-            columns.year.withUnsafeBufferPointer { year in
-                for row in 0..<n {
-                    let endsBlock = row + 1 == n || indicator[row + 1] != indicator[row] || year[row + 1] != year[row]
-                    guard endsBlock else { continue }
-                    indicatorStarts[Int(indicator[row]) + 1] += row + 1 - blockStart
-                    blockStarts[Int(indicator[row]) + 1] += 1
-                    blocks.append(blockStart..<(row + 1))
-                    blockYears.append(year[row])
-                    yearSet.insert(year[row])
-                    blockStart = row + 1
-                }
-            }
-        }
-        for i in 0..<catalogue.count {
-            indicatorStarts[i + 1] += indicatorStarts[i]
-            blockStarts[i + 1] += blockStarts[i]
-        }
-        self.indicatorStarts = indicatorStarts
-        self.blocks = blocks
-        self.blockYears = blockYears
-        self.blockStarts = blockStarts
-        self.years = yearSet.sorted().map(Int.init)
+        indicatorStarts = index.indicatorStarts
+        blocks = index.blocks
+        blockYears = index.blockYears
+        blockStarts = index.blockStarts
+        years = index.years
+    }
+
+    /// The index, as ``DatasetIndex(scanning:indicatorCount:)`` found it (what a pack stores).
+    var index: DatasetIndex {
+        DatasetIndex(indicatorStarts: indicatorStarts, blocks: blocks, blockYears: blockYears, blockStarts: blockStarts, years: years)
     }
 
     /// How many observations there are.

@@ -25,6 +25,12 @@ public struct Gazetteer: Sendable {
 
     /// Builds the hierarchy; fails on a duplicate id, an unknown parent or a cycle.
     public init(_ regions: [Region]) throws(GazetteerError) {
+        try self.init(regions, nameKeys: nil)
+    }
+
+    /// Builds the hierarchy with each region's folded name keys (``nameKeys(_:)``) given, as a dataset
+    /// pack stores them, or folded here when nil.
+    init(_ regions: [Region], nameKeys givenKeys: [[String]]?) throws(GazetteerError) {
         var indexByID: [RegionID: Index] = [:]
         for (i, region) in regions.enumerated() {
             if indexByID.updateValue(Index(i), forKey: region.id) != nil { throw .duplicateID(region.id) }
@@ -49,16 +55,16 @@ public struct Gazetteer: Sendable {
         try Self.checkAcyclic(parentIndex, regions)
         // The folding is the costly part of a national gazetteer: it runs on every core, a share of
         // the regions each; the dictionary is then filled in region order, as before.
-        var keyLists = [[String]](repeating: [], count: regions.count)
-        let parts = regions.count < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
-        keyLists.withUnsafeMutableBufferPointer { lists in
+        var keyLists = givenKeys ?? [[String]](repeating: [], count: regions.count)
+        let parts = givenKeys != nil ? 0 : regions.count < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        if parts > 0 { keyLists.withUnsafeMutableBufferPointer { lists in
             let shared = UncheckedSendable(lists)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 for i in (regions.count * part / parts)..<(regions.count * (part + 1) / parts) {
                     shared.value[i] = Self.nameKeys(regions[i])
                 }
             }
-        }
+        } }
         var byFoldedName: [String: [Index]] = [:]
         for (i, keys) in keyLists.enumerated() {
             for key in keys { byFoldedName[key, default: []].append(Index(i)) }
@@ -74,7 +80,7 @@ public struct Gazetteer: Sendable {
 
     /// The folded keys a region is found by: its name, its name after its kind ("quan binh thanh"),
     /// its aliases, each also without a kind word it begins with; distinct, none empty.
-    private static func nameKeys(_ region: Region) -> [String] {
+    static func nameKeys(_ region: Region) -> [String] {
         let name = VietnameseText.fold(region.name)
         // fold(prefix + " " + name) is fold(prefix) + " " + fold(name): folding joins words with one space.
         let prefix = region.kind == .country ? "" : VietnameseText.fold(region.kind.prefix)

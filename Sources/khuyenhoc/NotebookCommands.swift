@@ -83,11 +83,10 @@ extension NotebookError: LocalizedError {
 /// The dataset at `path`, or the embedded one; a refused dataset is a data error (status 1, the
 /// loader's diagnostics), as for `khuyenhoc --data`, not bad usage.
 func loadDataset(_ path: String?) throws(DatasetLoadError) -> Dataset {
-    guard let path else { return try Dataset.embedded() }
-    return try DatasetLoader.load(from: path)
+    try loadData(path.map { [$0] } ?? [], withSeeds: false)
 }
 
-/// Runs `extract`, `init`, `add`, `accept` or `synth`: a data problem (a malformed draft, a folder that is not
+/// Runs `extract`, `init`, `add`, `accept`, `synth` or `pack`: a data problem (a malformed draft, a folder that is not
 /// one) is status 1 with its message, bad usage status 2.
 func runWorkspace<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Int32 {
     do {
@@ -124,6 +123,7 @@ func runSubcommand(_ arguments: [String]) -> Int32? {
             return code == .validationFailure ? 2 : 1
         }
     case "synth": return runWorkspace(SynthCommand.self, arguments)
+    case "pack": return runWorkspace(PackCommand.self, arguments)
     case "extract": return runWorkspace(ExtractCommand.self, arguments)
     case "init": return runWorkspace(InitCommand.self, arguments)
     case "add": return runWorkspace(AddCommand.self, arguments)

@@ -20,6 +20,7 @@ struct Options: ParsableCommand {
               notebook run|check|export  run, check and export notebooks
               kernel                     the Jupyter kernel's back end
               synth -o FOLDER            write a synthetic national dataset
+              pack FOLDER                write FOLDER/figures.khpack, which --data FOLDER opens instantly
             """)
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run this query and print its result.", valueName: "query"))
@@ -31,7 +32,7 @@ struct Options: ParsableCommand {
     @Option(help: "Number style: vi (2.631; 77,07%) or en (2,631; 77.07%).")
     var locale: NumberStyle = .vi
 
-    @Option(help: ArgumentHelp("Use a dataset folder (figures.csv and regions.csv) or a figures file instead of the embedded one; given several times, the folders are merged into one dataset.", valueName: "path"))
+    @Option(help: ArgumentHelp("Use a dataset folder (figures.csv and regions.csv) or a figures file instead of the embedded one; given several times, the folders are merged into one dataset. A folder's pack (khuyenhoc pack) is opened instead of its CSV while the CSV is unchanged.", valueName: "path"))
     var data: [String] = []
 
     @Flag(help: "Add the embedded seeds to the --data folders, so that a new report is ranked and compared with the seeds' districts.")

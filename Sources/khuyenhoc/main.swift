@@ -31,7 +31,7 @@ do {
 
 let dataset: Dataset
 do {
-    dataset = try options.data.isEmpty ? Dataset.embedded() : DatasetLoader.load(merging: options.data, withSeeds: options.withSeeds)
+    dataset = try loadData(options.data, withSeeds: options.withSeeds)
 } catch {
     fail("\(error)", code: 1)
 }
