@@ -137,11 +137,20 @@ struct QuoteFacts {
 
     init(_ quote: String) {
         text = quote
-        fragments = quote.components(separatedBy: Provenance.fragmentSeparator)
+        // Foundation's split is slow; most quotes are one excerpt, with no "[" to split at.
+        fragments = Self.plainlyLacksSeparator(quote) ? [quote] : quote.components(separatedBy: Provenance.fragmentSeparator)
         let numbers = VietnameseNumberReader.numbers(in: quote)
         plain = Set(numbers.filter { !$0.isPercent }.map(\.value))
         percents = Set(numbers.filter(\.isPercent).map(\.value))
         statesExact = Qualifier.exact.isStated(in: quote)
+    }
+
+    /// Whether the quote's bytes lack the separator's first byte run "[..." (then no split can find it).
+    private static func plainlyLacksSeparator(_ quote: String) -> Bool {
+        quote.utf8.withContiguousStorageIfAvailable { p in
+            for i in p.indices where p[i] == 0x5B { return false }      // "["
+            return true
+        } ?? false
     }
 
     /// Whether the quote prints every figure of the row (its value, base and target).
