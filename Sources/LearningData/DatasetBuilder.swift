@@ -80,9 +80,14 @@ public struct DatasetBuilder: Sendable {
         }
     }
 
-    /// Adds rows already in columns, all of one indicator and year and without details (the fast
-    /// loader's rows), to a builder that keeps no lines.
-    mutating func append(_ piece: ObservationColumns, range: Range<Int>, key: Int) {
+    /// The numbers of texts in the dataset's string pool, adding those that are new: the fast loader
+    /// interns a stretch's distinct texts once, then its rows' details refer to them.
+    mutating func intern(_ texts: [String]) -> [Int32] { texts.map { strings.intern($0) } }
+
+    /// Adds rows already in columns, all of one indicator and year (the fast loader's rows), to a
+    /// builder that keeps no lines. Their details' texts are numbers in `texts`, which
+    /// ``intern(_:)`` gave.
+    mutating func append(_ piece: ObservationColumns, range: Range<Int>, key: Int, texts: [Int32] = []) {
         precondition(!tracksLines, "rows without lines go to a builder that keeps none")
         guard !range.isEmpty else { return }
         var bucket = buckets.removeValue(forKey: key) ?? RowBucket()
@@ -94,6 +99,18 @@ public struct DatasetBuilder: Sendable {
         bucket.columns.target.append(contentsOf: piece.target[range])
         bucket.columns.statedPercent.append(contentsOf: piece.statedPercent[range])
         bucket.columns.flags.append(contentsOf: piece.flags[range])
+        if !piece.detailRows.isEmpty {
+            let first = piece.detailRows.partitioningIndex { $0 >= Int32(range.lowerBound) }
+            let end = piece.detailRows.partitioningIndex { $0 >= Int32(range.upperBound) }
+            let shift = Int32(bucket.columns.count - range.count - range.lowerBound)
+            func global(_ id: Int32) -> Int32 { id >= 0 ? texts[Int(id)] : -1 }
+            for k in first..<end {
+                var d = piece.details[k]
+                (d.scope, d.note, d.document, d.quote) = (global(d.scope), global(d.note), global(d.document), global(d.quote))
+                bucket.columns.detailRows.append(piece.detailRows[k] + shift)
+                bucket.columns.details.append(d)
+            }
+        }
         buckets[key] = bucket
         count += range.count
     }

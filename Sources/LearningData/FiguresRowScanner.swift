@@ -2,14 +2,26 @@
 /// columns, with no `String` and no allocation per row.
 ///
 /// It takes only what it can read with certainty: a region or indicator given by its id, plain
-/// numbers, a target such as `75%` or `>=800000000`, a stated percentage such as `44,71%`, and empty
-/// detail columns. Any other record (a name instead of an id, a quote, a scope, a number it cannot
-/// place, a wrong field count) is marked for the full row reader, which checks it exactly as the
+/// numbers, a target such as `75%` or `>=800000000`, a stated percentage such as `44,71%`, the text
+/// fields of provenance (document, quote, note, scope, period: kept as spans for
+/// ``ProvenanceResolver``, which checks them once per distinct text) and empty other detail columns.
+/// Any other record (a name instead of an id, a derivation, a number it cannot place, a wrong field
+/// count) is marked for the full row reader, which checks it exactly as the
 /// sequential loader does and reports its problems. A record the CSV rules cannot split marks the
 /// whole stretch broken, and the loader falls back to the sequential reader for its diagnostics.
 struct FiguresRowScanner: Sendable {
     /// What the scanner does with each column of the header.
-    enum Role: Sendable { case region, indicator, year, value, base, target, stated, detail, ignored }
+    enum Role: Sendable {
+        case region, indicator, year, value, base, target, stated, detail, ignored
+        /// Texts the resolver checks: they may hold `""`.
+        case document, quote, note, scope, period
+        var isText: Bool {
+            switch self {
+            case .document, .quote, .note, .scope, .period: true
+            default: false
+            }
+        }
+    }
 
     /// What a stretch gave.
     struct Piece {
@@ -29,11 +41,22 @@ struct FiguresRowScanner: Sendable {
         var grouped = ObservationColumns()
         var runs: [(key: Int, rows: Range<Int>)] = []
         private var counts: [Int] = []
+        /// Rows of `columns` with texts, in row order, and (once resolved) their details, which
+        /// refer to `texts`.
+        var textRows: [TextRow] = []
+        /// The distinct texts the details refer to, by their number in this piece.
+        var texts: [String] = []
+        /// Whether a row in `columns` cites a document (so that its order among the row reader's
+        /// rows can decide which of two sources is kept).
+        var citesDocuments = false
 
         mutating func clear() {
             columns.removeAll()
             slowRows.removeAll()
             runs.removeAll()
+            textRows.removeAll(keepingCapacity: true)
+            texts.removeAll(keepingCapacity: true)
+            citesDocuments = false
             (end, lines, incomplete, broken) = (0, 0, false, false)
         }
 
@@ -67,6 +90,15 @@ struct FiguresRowScanner: Sendable {
             grouped.target.append(contentsOf: order.lazy.map { c.target[$0] })
             grouped.statedPercent.append(contentsOf: order.lazy.map { c.statedPercent[$0] })
             grouped.flags.append(contentsOf: order.lazy.map { c.flags[$0] })
+            guard !textRows.isEmpty else { return }
+            var detailOf = [Int32](repeating: -1, count: n)
+            for (k, t) in textRows.enumerated() { detailOf[t.row] = Int32(k) }
+            for (position, row) in order.enumerated() where detailOf[row] >= 0 {
+                let details = textRows[Int(detailOf[row])].details
+                guard !details.isEmpty else { continue }
+                grouped.detailRows.append(Int32(position))
+                grouped.details.append(details)
+            }
         }
     }
 
@@ -119,16 +151,15 @@ struct FiguresRowScanner: Sendable {
             var slow = false
             while true {
                 // One field.
-                var start = pos, end = pos, quoted = false
+                var start = pos, end = pos, escaped = false
                 if p[pos] == 0x22 {
-                    quoted = true
                     pos += 1
                     start = pos
                     var closed = false
                     while pos < n {
                         let b = p[pos]
                         if b == 0x22 {
-                            if pos + 1 < n, p[pos + 1] == 0x22 { slow = true; pos += 2; continue }
+                            if pos + 1 < n, p[pos + 1] == 0x22 { escaped = true; pos += 2; continue }
                             closed = true
                             break
                         }
@@ -161,7 +192,8 @@ struct FiguresRowScanner: Sendable {
                     break recordLoop
                 }
                 if field < roles.count {
-                    if !slow, !read(roles[field], p, start, end, quoted: quoted, into: &row) { slow = true }
+                    if escaped, !roles[field].isText { slow = true }
+                    if !slow, !read(roles[field], p, start, end, escaped: escaped, into: &row) { slow = true }
                 } else {
                     slow = true
                 }
@@ -187,6 +219,9 @@ struct FiguresRowScanner: Sendable {
             if slow {
                 piece.slowRows.append((recordStart, recordLine))
             } else {
+                if row.texts.hasAny {
+                    piece.textRows.append(TextRow(row: piece.columns.count, offset: recordStart, line: recordLine, spans: row.texts))
+                }
                 append(row, to: &piece.columns)
             }
             piece.end = pos
@@ -217,6 +252,7 @@ struct FiguresRowScanner: Sendable {
         var targetForm = 0, statedDigits = 0
         /// The last region looked up, and where its id is in the buffer.
         var lastRegion: Int32 = 0, lastRegionStart = 0, lastRegionLength = -1
+        var texts = TextSpans()
         var hasFigure: Bool { !value.isNaN || !target.isNaN || !stated.isNaN }
     }
 
@@ -234,10 +270,16 @@ struct FiguresRowScanner: Sendable {
 
     /// Reads one field into the row; false when the field needs the full row reader.
     @inline(__always)
-    private func read(_ role: Role, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, quoted: Bool, into r: inout RowFields) -> Bool {
+    private func read(_ role: Role, _ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, escaped: Bool, into r: inout RowFields) -> Bool {
+        let span = TextSpan(start: s, end: e, escaped: escaped)
         switch role {
         case .ignored: return true
         case .detail: return s == e
+        case .document: r.texts.document = span
+        case .quote: r.texts.quote = span
+        case .note: r.texts.note = span
+        case .scope: r.texts.scope = span
+        case .period: r.texts.period = span
         case .region:
             // Rows of one region usually come together: compare with the last one before hashing.
             if e - s == r.lastRegionLength, Self.equal(p, s, r.lastRegionStart, e - s) {
@@ -262,6 +304,7 @@ struct FiguresRowScanner: Sendable {
             return readTarget(p, s, e, into: &r)
         case .stated:
             guard s < e else { return true }
+            r.texts.stated = span
             return readStated(p, s, e, into: &r)
         }
         return true

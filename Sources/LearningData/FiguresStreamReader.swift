@@ -22,23 +22,22 @@ enum FiguresStreamReader {
         try readReporting(path: path, name: name, gazetteer: gazetteer, catalogue: catalogue, tuning: tuning, document: document).dataset
     }
 
-    /// The dataset, and whether the file had to go through the sequential reader (for the tests).
+    /// The dataset, whether the file had to go through the sequential reader, and how many records
+    /// the row reader read on the fast pass (for the tests).
     static func readReporting(path: String, name: String, gazetteer: Gazetteer, catalogue: IndicatorCatalogue, tuning: Tuning = Tuning(),
-                              document: @escaping (String) -> SourceDocument?) throws(DatasetLoadError) -> (dataset: Dataset, sequential: Bool) {
+                              document: @escaping (String) -> SourceDocument?) throws(DatasetLoadError)
+        -> (dataset: Dataset, sequential: Bool, rowReaderRows: Int) {
         guard let file = BlockFile(path: path, blockSize: tuning.blockSize) else {
             throw DatasetLoadError([Diagnostic(message: "cannot read \(path)")])
         }
-        var documents: [String: SourceDocument?] = [:]
-        let cachedDocument = { (name: String) -> SourceDocument? in
-            if let known = documents[name] { return known }
-            let found = document(name)
-            documents[name] = found
-            return found
-        }
+        // One cache for the cores' resolvers and the row reader: each document is read once.
+        let documents = SharedDocuments(read: document)
+        let cachedDocument = { (name: String) -> SourceDocument? in documents.document(named: name) }
+        let resolver = ProvenanceResolver(documents: documents, catalogue: catalogue)
         var block = Block()
         file.next(&block, keepingFrom: 0)
         guard let (columns, firstLine, firstByte) = try header(of: block, path: path) else {
-            return (try sequential(path: path, name: name, gazetteer, catalogue, document), true)
+            return (try sequential(path: path, name: name, gazetteer, catalogue, document), true, 0)
         }
         var scanner = FiguresRowScanner(roles: columns.names.map(role), gazetteer: gazetteer, catalogue: catalogue)
         let rowReader = RowReader(columns: columns, gazetteer: gazetteer, catalogue: catalogue)
@@ -50,10 +49,14 @@ enum FiguresStreamReader {
         var start = firstByte
         var pieces = [FiguresRowScanner.Piece](repeating: .init(), count: max(1, tuning.cores))
         var reserved = false
+        // Whether rows that cite documents came in out of file order (a stretch's scanned rows before
+        // its row reader's): then which of two sources is kept may differ from the sequential reader's.
+        var reordered = false
+        var rowReaderRows = 0
         while true {
-            let used = scanPieces(block, from: start, scanner: scanner, catalogueCount: catalogue.count,
+            let used = scanPieces(block, from: start, scanner: scanner, resolver: resolver, catalogueCount: catalogue.count,
                                   minimumPieceBytes: tuning.minimumPieceBytes, into: &pieces)
-            if pieces[..<used].contains(where: { $0.broken }) { return (try sequential(path: path, name: name, gazetteer, catalogue, document), true) }
+            if pieces[..<used].contains(where: { $0.broken }) { return (try sequential(path: path, name: name, gazetteer, catalogue, document), true, rowReaderRows) }
             if start == firstByte, scanner.names == nil, Self.mostlySlow(pieces[..<used]) {
                 // The file names its regions instead of giving ids: read unambiguous names directly
                 // too, and scan the first block again.
@@ -61,12 +64,15 @@ enum FiguresStreamReader {
                 continue
             }
             for piece in pieces[..<used] {
-                for run in piece.runs { builder.append(piece.grouped, range: run.rows, key: run.key) }
+                let texts = builder.intern(piece.texts)
+                for run in piece.runs { builder.append(piece.grouped, range: run.rows, key: run.key, texts: texts) }
                 for slow in piece.slowRows {
+                    rowReaderRows += 1
                     var reader = CSVReader(bytes: block.bytes, file: path, position: slow.offset, line: line + slow.line)
                     do {
                         guard let record = try reader.nextRecord() else { continue }
                         let o = try rowReader.read(record, reader: reader, document: cachedDocument)
+                        if piece.citesDocuments, o.provenance != nil { reordered = true }
                         try builder.append(o, line: line + slow.line)
                     } catch {
                         problems.add(error)
@@ -83,7 +89,7 @@ enum FiguresStreamReader {
                 reserved = true
             }
             if block.atEnd {
-                if consumed < block.bytes.count { return (try sequential(path: path, name: name, gazetteer, catalogue, document), true) }
+                if consumed < block.bytes.count { return (try sequential(path: path, name: name, gazetteer, catalogue, document), true, rowReaderRows) }
                 break
             }
             file.next(&block, keepingFrom: consumed)
@@ -91,10 +97,12 @@ enum FiguresStreamReader {
         }
         try problems.throwIfAny()
         do {
-            return (try (consume builder).build(name: name, documents: DocumentStore(documents.values.compactMap { $0 }), extraColumns: columns.extraNames), false)
+            let dataset = try (consume builder).build(name: name, documents: DocumentStore(documents.all), extraColumns: columns.extraNames)
+            if reordered, dataset.superseded != nil { return (try sequential(path: path, name: name, gazetteer, catalogue, document), true, rowReaderRows) }
+            return (dataset, false, rowReaderRows)
         } catch {
             // Duplicates (or a row the builder refuses): the sequential reader says where, line by line.
-            return (try sequential(path: path, name: name, gazetteer, catalogue, document), true)
+            return (try sequential(path: path, name: name, gazetteer, catalogue, document), true, rowReaderRows)
         }
     }
 
@@ -125,6 +133,11 @@ enum FiguresStreamReader {
         case "base": .base
         case "target": .target
         case "stated_percent": .stated
+        case "document": .document
+        case "quote": .quote
+        case "note": .note
+        case "scope": .scope
+        case "period": .period
         // A user's own column is kept: a row that fills one goes to the full row reader.
         default: FiguresFileReader.optional.contains(name) || name.hasPrefix(HeaderMap.extraPrefix) ? .detail : .ignored
         }
@@ -134,7 +147,7 @@ enum FiguresStreamReader {
     /// to block); returns how many pieces hold the block. A stretch starts after a line break; if that
     /// break was inside a quoted field, the stretch before it ends elsewhere, and the rest of the block
     /// is scanned again from there in one piece.
-    private static func scanPieces(_ block: Block, from start: Int, scanner: FiguresRowScanner, catalogueCount: Int,
+    private static func scanPieces(_ block: Block, from start: Int, scanner: FiguresRowScanner, resolver: ProvenanceResolver, catalogueCount: Int,
                                    minimumPieceBytes: Int, into pieces: inout [FiguresRowScanner.Piece]) -> Int {
         let limit = block.limit
         let parts = max(1, min(pieces.count, (limit - start) / max(1, minimumPieceBytes)))
@@ -150,6 +163,7 @@ enum FiguresStreamReader {
             Parallel.forEach(&pieces) { k, piece in
                 guard k < parts else { return }
                 scanner.scan(p, from: bounds[k], to: bounds[k + 1], atEnd: atEnd, into: &piece)
+                resolver.resolve(&piece, p)
                 piece.groupByBlock(catalogueCount: catalogueCount)
             }
             for k in 1..<parts {
@@ -157,6 +171,7 @@ enum FiguresStreamReader {
                 if before.broken || before.incomplete { return k }
                 if before.end != bounds[k] {
                     scanner.scan(p, from: before.end, to: limit, atEnd: atEnd, into: &pieces[k])
+                    resolver.resolve(&pieces[k], p)
                     pieces[k].groupByBlock(catalogueCount: catalogueCount)
                     return k + 1
                 }
