@@ -9,17 +9,22 @@ What it times, each engine in fresh processes of its own (so that its peak memor
 - twelve ad-hoc questions that no index answers (a1–a12: filters on values and rates, derived columns,
   grouping by indicator, year, parent and the parent's parent, sorting the whole table, year over year by
   a self-join, a pivot by year, a text search on region names, counts, avg/min/max);
-- loading a variant of the dataset with a document, a quote and a note on every row (one short report per
-  commune and year in documents/, each quote word for word in it), beside the load without, with a quote
-  search (ap1) on it (`--no-provenance` skips this step);
-- when `khuyenhoc pack --help` succeeds: `khuyenhoc pack`, then a fresh process opening the packed folder
-  to its first answer, against DuckDB opening a database file of its own (skipped with a message otherwise).
+- loading a variant of the dataset with a document, a quote and a note on every row, beside the load
+  without, and a quote search (ap1) on it: written once into DIR-provenance (one short report per commune
+  and year in its documents/, each row's quote a sentence of its report word for word); the peers read
+  the same CSV. `--no-provenance` skips this step;
+- when the build has `khuyenhoc pack` (its own --help succeeds): `khuyenhoc pack` on a copy of the CSV
+  (DIR-packed), then a fresh `khuyenhoc --data DIR-packed -c …` from exec to its first answer, against
+  DuckDB writing a database file of its own once (DIR-duckdb) and a fresh process's connect and the same
+  query (Python's start and `import duckdb` not counted). Skipped with a message otherwise, or `--no-pack`;
+- the shell's start-up to its first prompt and Tab completion, on a pseudo-terminal.
 
 Every engine must give the same answers (checked before any time is printed): each answer is put in one
 plain shape, numbers compared to a relative 1e-7, ties broken as khuyenhoc breaks them (table order).
 Ours is timed through the query language (Benchmarks/questions.khq and Benchmarks/provenance.khq),
 parsing, evaluation and rendering included. Every step has a deadline (`--timeout`): a step that passes
-it is stopped and the run ends with a message naming it.
+it is stopped, and the run ends with a message naming it; the provenance and packed-file steps instead
+say so in the table's notes and the run goes on.
 
     python3 Benchmarks/compare.py [--observations N] [--repeat R] [--runs K] [--data DIR] [--json OUT]
                                   [--timeout S] [--no-provenance] [--no-pack] [--shell-only]
