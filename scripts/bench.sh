@@ -2,7 +2,8 @@
 # The side-by-side benchmark (not part of the test suite): builds khuyenhoc and khuyenhoc-bench in
 # release mode, installs polars and DuckDB from PyPI if missing, generates the synthetic national
 # dataset once (kept in /tmp between runs), checks that the three engines give the same answers and
-# prints the table. Arguments go to Benchmarks/compare.py, e.g. --observations 20000000 --runs 3.
+# prints the table. Arguments go to Benchmarks/compare.py, e.g. --observations 20000000 --runs 3;
+# --no-provenance skips the (slow today) load of the dataset with quotes, --no-pack the packed file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
