@@ -5,6 +5,17 @@ public enum NumberKernels {
     public enum Comparison: String, Sendable, CaseIterable {
         case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 
+        /// The comparison with its sides swapped (`3 < x` is `x > 3`).
+        var flipped: Comparison {
+            switch self {
+            case .equal, .notEqual: self
+            case .less: .greater
+            case .lessOrEqual: .greaterOrEqual
+            case .greater: .less
+            case .greaterOrEqual: .lessOrEqual
+            }
+        }
+
         @inline(__always) func holds(_ a: Double, _ b: Double) -> Bool {
             switch self {
             case .equal: a == b
@@ -47,11 +58,33 @@ public enum NumberKernels {
 
     /// Row by row `a op b`: missing when either side is missing.
     public static func compare(_ a: Operand, _ op: Comparison, _ b: Operand, count: Int) -> Truths {
-        Truths(Parallel.map(count) { i in
-            let x = a.at(i), y = b.at(i)
-            if x.isNaN || y.isNaN { return Truths.missing }
-            return op.holds(x, y) ? Truths.yes : Truths.no
-        })
+        switch (a, b) {
+        case let (.column(x), .scalar(y)): return compare(x, op, y)
+        case let (.scalar(x), .column(y)): return compare(y, op.flipped, x)
+        default:
+            return Truths(Parallel.map(count) { i in
+                let x = a.at(i), y = b.at(i)
+                if x.isNaN || y.isNaN { return Truths.missing }
+                return op.holds(x, y) ? Truths.yes : Truths.no
+            })
+        }
+    }
+
+    /// A column against one number, the loop specialised for each comparison.
+    static func compare(_ x: [Double], _ op: Comparison, _ y: Double) -> Truths {
+        if y.isNaN { return Truths(repeating: Truths.missing, count: x.count) }
+        return x.withUnsafeBufferPointer { x in
+            Truths(Parallel.fill(x.count) { range, out in
+                switch op {
+                case .equal: for i in range { out[i] = x[i].isNaN ? Truths.missing : (x[i] == y ? 1 : 0) }
+                case .notEqual: for i in range { out[i] = x[i].isNaN ? Truths.missing : (x[i] != y ? 1 : 0) }
+                case .less: for i in range { out[i] = x[i].isNaN ? Truths.missing : (x[i] < y ? 1 : 0) }
+                case .lessOrEqual: for i in range { out[i] = x[i].isNaN ? Truths.missing : (x[i] <= y ? 1 : 0) }
+                case .greater: for i in range { out[i] = x[i].isNaN ? Truths.missing : (x[i] > y ? 1 : 0) }
+                case .greaterOrEqual: for i in range { out[i] = x[i].isNaN ? Truths.missing : (x[i] >= y ? 1 : 0) }
+                }
+            })
+        }
     }
 
     /// Whether each row is missing.
@@ -92,12 +125,24 @@ public enum NumberKernels {
     public static func negate(_ a: [Double]) -> [Double] { Parallel.map(a.count) { -a[$0] } }
 
     /// The values at these rows.
+    @inlinable
     public static func gather<T>(_ column: [T], _ rows: [Int32]) -> [T] {
-        column.withUnsafeBufferPointer { c in Parallel.map(rows.count) { c[Int(rows[$0])] } }
+        column.withUnsafeBufferPointer { c in
+            rows.withUnsafeBufferPointer { r in
+                Parallel.fill(r.count) { range, out in for i in range { (out + i).initialize(to: c[Int(r[i])]) } }
+            }
+        }
     }
 
     /// `table[code]` for each code, `missing` where the code is negative.
+    @inlinable
     public static func decode<T>(_ codes: [Int32], _ table: [T], missing: T) -> [T] {
-        table.withUnsafeBufferPointer { t in Parallel.map(codes.count) { codes[$0] < 0 ? missing : t[Int(codes[$0])] } }
+        table.withUnsafeBufferPointer { t in
+            codes.withUnsafeBufferPointer { c in
+                Parallel.fill(c.count) { range, out in
+                    for i in range { (out + i).initialize(to: c[i] < 0 ? missing : t[Int(c[i])]) }
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Work split over the machine's cores when a column is large enough to pay for it.
 public enum Parallel {
@@ -6,56 +9,59 @@ public enum Parallel {
     public static let threshold = 1 << 16
 
     /// How many pieces a column of `count` rows is cut into.
-    static func pieces(_ count: Int) -> Int {
-        count < threshold ? 1 : min(ProcessInfoCores.count, max(1, count / threshold))
+    @usableFromInline static func pieces(_ count: Int) -> Int {
+        count < threshold ? 1 : min(cores, max(1, count / threshold))
     }
 
-    /// A new array of `count` elements, element `i` being `body(i)`, computed in pieces on every core.
-    public static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        let n = pieces(count)
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            guard let base = buffer.baseAddress else { initialized = 0; return }
-            let shared = SendablePointer(base)
-            withoutActuallyEscaping(body) { body in
-                let task = SendableBody(body)
-                DispatchQueue.concurrentPerform(iterations: n) { piece in
-                    let range = Parallel.range(piece, of: n, count: count)
-                    for i in range { (shared.pointer + i).initialize(to: task.body(i)) }
-                }
-            }
-            initialized = count
-        }
-    }
-
-    /// The rows of piece `piece` out of `pieces` for `count` rows.
-    static func range(_ piece: Int, of pieces: Int, count: Int) -> Range<Int> {
-        (count * piece / pieces)..<(count * (piece + 1) / pieces)
-    }
-}
-
-/// The number of cores, read once.
-enum ProcessInfoCores {
-    static let count: Int = {
+    /// The number of cores, read once.
+    @usableFromInline static let cores: Int = {
         #if canImport(Glibc)
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else
         return 2
         #endif
     }()
+
+    /// A new array of `count` elements, made in pieces on every core: `body` gets a range of
+    /// positions and the array's storage, and initialises exactly those positions. The loop lives in
+    /// the caller's closure, so the compiler sees the whole of it.
+    @inlinable
+    public static func fill<T>(_ count: Int, _ body: (Range<Int>, UnsafeMutablePointer<T>) -> Void) -> [T] {
+        let n = pieces(count)
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { initialized = 0; return }
+            if n == 1 {
+                body(0..<count, base)
+            } else {
+                let shared = SendablePointer(base)
+                withoutActuallyEscaping(body) { body in
+                    let task = SendableRangeBody(body)
+                    DispatchQueue.concurrentPerform(iterations: n) { piece in
+                        task.body((count * piece / n)..<(count * (piece + 1) / n), shared.pointer)
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// A new array of `count` elements, element `i` being `body(i)`, computed in pieces on every core.
+    @inlinable
+    public static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        fill(count) { range, out in for i in range { (out + i).initialize(to: body(i)) } }
+    }
 }
 
 /// A pointer handed to the threads of one kernel; each writes its own rows.
+@usableFromInline
 struct SendablePointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
+    @usableFromInline let pointer: UnsafeMutablePointer<T>
+    @usableFromInline init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
 
-/// A closure the threads of one kernel call; it only reads shared columns.
-struct SendableBody<T>: @unchecked Sendable {
-    let body: (Int) -> T
-    init(_ body: @escaping (Int) -> T) { self.body = body }
+/// A closure the threads of one kernel call on their own ranges; it only reads shared columns.
+@usableFromInline
+struct SendableRangeBody<T>: @unchecked Sendable {
+    @usableFromInline let body: (Range<Int>, UnsafeMutablePointer<T>) -> Void
+    @usableFromInline init(_ body: @escaping (Range<Int>, UnsafeMutablePointer<T>) -> Void) { self.body = body }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

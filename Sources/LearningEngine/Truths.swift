@@ -39,18 +39,24 @@ public struct Truths: Sendable, Equatable {
     }
 
     /// Row by row `self and other`.
-    public func and(_ other: Truths) -> Truths {
-        Truths(zip(bytes, other.bytes).map { a, b in
-            if a == Truths.no || b == Truths.no { return Truths.no }
-            return a == Truths.yes && b == Truths.yes ? Truths.yes : Truths.missing
-        })
-    }
+    public func and(_ other: Truths) -> Truths { combine(other, settledBy: Truths.no) }
 
     /// Row by row `self or other`.
-    public func or(_ other: Truths) -> Truths {
-        Truths(zip(bytes, other.bytes).map { a, b in
-            if a == Truths.yes || b == Truths.yes { return Truths.yes }
-            return a == Truths.no && b == Truths.no ? Truths.no : Truths.missing
-        })
+    public func or(_ other: Truths) -> Truths { combine(other, settledBy: Truths.yes) }
+
+    /// `and` (settled by false) or `or` (settled by true): the settling value if either side has it,
+    /// the other if both do, else missing.
+    private func combine(_ other: Truths, settledBy settled: UInt8) -> Truths {
+        let unsettled = 1 - settled
+        return bytes.withUnsafeBufferPointer { a in
+            other.bytes.withUnsafeBufferPointer { b in
+                Truths(Parallel.fill(a.count) { range, out in
+                    for i in range {
+                        let x = a[i], y = b[i]
+                        out[i] = x == settled || y == settled ? settled : (x == unsettled && y == unsettled ? unsettled : Truths.missing)
+                    }
+                })
+            }
+        }
     }
 }

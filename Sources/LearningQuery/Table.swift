@@ -134,10 +134,10 @@ public struct Table: Sendable {
     /// columns for the figures table.
     func vector(column: Int) -> ColumnData {
         switch storage {
-        case let .columns(columns): return columns[column].data
-        case let .rows(source, rows):
-            if case .figures = source.view, let typed = FiguresColumns.vector(source.dataset, rows: rows, column: column) { return typed }
-            return .cells(DatasetCells(source: source, rows: rows, column: column))
+        case let .columns(columns):
+            if case let .cells(cells) = columns[column].data { return cells.typed }
+            return columns[column].data
+        case let .rows(source, rows): return DatasetCells(source: source, rows: rows, column: column).typed
         }
     }
 
@@ -145,7 +145,7 @@ public struct Table: Sendable {
     public var columns: [Column] {
         switch storage {
         case let .columns(columns): columns
-        case .rows: columnNames.indices.map { Column(columnNames[$0], data: vector(column: $0)) }
+        case let .rows(source, rows): columnNames.indices.map { Column(columnNames[$0], data: .cells(DatasetCells(source: source, rows: rows, column: $0))) }
         }
     }
 
