@@ -7,9 +7,10 @@ extension Dataset {
         case scope, document, quote, note, derivation
     }
 
-    /// For each of these rows, the code of its text in this field (-1 for none); decode with
-    /// ``pooledText(_:)``. Costs one pass over the rows that carry details, then one per row asked.
-    public func textCodes(_ field: TextField, rows: [Int32]) -> [Int32] {
+    /// For each of these rows (every row when nil), the code of its text in this field (-1 for
+    /// none); decode with ``pooledText(_:)``. Costs one pass over the rows that carry details, then one
+    /// per row asked.
+    public func textCodes(_ field: TextField, rows: [Int32]?) -> [Int32] {
         var byRow = [Int32](repeating: -1, count: count)
         for (k, row) in columns.detailRows.enumerated() {
             let d = columns.details[k]
@@ -21,6 +22,7 @@ extension Dataset {
             case .derivation: d.derivation
             }
         }
+        guard let rows else { return byRow }
         return rows.map { byRow[Int($0)] }
     }
 

@@ -43,7 +43,16 @@ public struct Table: Sendable {
     final class RowSource: Sendable {
         let dataset: Dataset
         let view: RowView
-        init(_ dataset: Dataset, _ view: RowView) { (self.dataset, self.view) = (dataset, view) }
+        /// The row numbers of every row in order, when the table was made of all of them: a column
+        /// read at exactly these rows is the dataset's own column, shared rather than copied.
+        let allRows: [Int32]?
+        init(_ dataset: Dataset, _ view: RowView, allRows: [Int32]? = nil) { (self.dataset, self.view, self.allRows) = (dataset, view, allRows) }
+
+        /// Whether `rows` is the array of all rows this source was made with (the same storage).
+        func isAll(_ rows: [Int32]) -> Bool {
+            guard let allRows, allRows.count == rows.count else { return false }
+            return allRows.withUnsafeBufferPointer { a in rows.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
+        }
     }
 
     /// How the rows of a dataset are seen.
@@ -80,7 +89,12 @@ public struct Table: Sendable {
 
     /// The figures of a dataset, as a table over its rows (all of them by default).
     public init(figures dataset: Dataset, rows: [Int32]? = nil) {
-        storage = .rows(RowSource(dataset, .figures), rows: rows ?? (0..<Int32(dataset.count)).map { $0 })
+        if let rows {
+            storage = .rows(RowSource(dataset, .figures), rows: rows)
+        } else {
+            let all = (0..<Int32(dataset.count)).map { $0 }
+            storage = .rows(RowSource(dataset, .figures, allRows: all), rows: all)
+        }
     }
 
     /// The targets at these rows of a dataset, as a table (see ``TargetColumns``).

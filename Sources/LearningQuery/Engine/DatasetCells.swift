@@ -14,7 +14,7 @@ struct DatasetCells: Sendable {
     /// The cells as the engine reads them: typed where the figures table's column has a type
     /// (``FiguresColumns/vector(_:rows:column:)``), else these cells.
     var typed: ColumnData {
-        if case .figures = source.view, let typed = FiguresColumns.vector(source.dataset, rows: rows, column: column) { return typed }
+        if case .figures = source.view, let typed = FiguresColumns.vector(source.dataset, rows: source.isAll(rows) ? nil : rows, column: column) { return typed }
         return .cells(self)
     }
 
