@@ -193,32 +193,35 @@ extension Evaluator {
             keyNames = input.columnNames.filter { $0 != "year" && $0 != valueColumn }
         }
         let keyIndices = keyNames.compactMap { input.columnIndex($0) }
-        var years: Set<Int> = []
-        var rowsByKey: [String: Int] = [:]
-        var keyValues: [[Value]] = []
-        var cells: [[Int: Value]] = []
+        let engine = VectorEvaluator(self, input)
+        // The rows whose year is a whole number of a plausible size, and that year.
+        let yearColumn = engine.column(yearIndex)
+        var valid: [Int32] = [], years: [Int] = []
+        let numbers = yearColumn.asNumbers?.values
         for row in 0..<input.rowCount {
-            try context.tick()
-            guard let number = input.value(row: row, column: yearIndex).numeric, number.isFinite, abs(number) < 100_000,
+            guard let number = numbers.map({ $0[row] }) ?? yearColumn.value(at: row).numeric, number.isFinite, abs(number) < 100_000,
                   number == number.rounded() else { continue }
-            let year = Int(number)
-            years.insert(year)
-            let values = keyIndices.map { input.value(row: row, column: $0) }
-            let key = values.map(Self.groupKey).joined(separator: "\u{1}")
-            let r: Int
-            if let existing = rowsByKey[key] { r = existing } else {
-                r = keyValues.count
-                rowsByKey[key] = r
-                keyValues.append(values)
-                cells.append([:])
-            }
-            cells[r][year] = input.value(row: row, column: valueIndex)
+            valid.append(Int32(row))
+            years.append(Int(number))
         }
-        let sortedYears = years.sorted()
-        var columns = keyIndices.indices.map { k in Column(keyNames[k], keyValues.map { $0[k] }) }
+        try context.checkpoint()
+        let keys = keyIndices.map { engine.column($0).gathered(valid) }
+        let grouping = Grouping(keys.map(Self.groupingKey), count: valid.count)
+        let sortedYears = Array(Set(years)).sorted()
+        let yearPlace = Dictionary(uniqueKeysWithValues: sortedYears.enumerated().map { ($1, $0) })
+        // The row holding each cell, the last row of a group and year winning, as it always has.
+        var cellRows = [Int32](repeating: -1, count: grouping.count * sortedYears.count)
+        for (k, row) in valid.enumerated() {
+            cellRows[Int(grouping.groupOfRow[k]) * sortedYears.count + (yearPlace[years[k]] ?? 0)] = row
+        }
+        var columns = keyIndices.indices.map { k in Column(keyNames[k], data: keys[k].gathered(grouping.firstRows)) }
         // A key column that is empty everywhere (no scopes) is left out.
-        columns.removeAll { column in column.values.allSatisfy(\.isNull) }
-        for year in sortedYears { columns.append(Column(String(year), cells.map { $0[year] ?? .null })) }
+        columns.removeAll { column in (0..<column.data.count).allSatisfy { column.data.value(at: $0).isNull } }
+        let values = engine.column(valueIndex)
+        for (y, year) in sortedYears.enumerated() {
+            let rows = (0..<grouping.count).map { cellRows[$0 * sortedYears.count + y] }
+            columns.append(Column(String(year), data: values.gatheredAllowingMissing(rows)))
+        }
         return Table(columns: columns, notes: input.notes)
     }
 }

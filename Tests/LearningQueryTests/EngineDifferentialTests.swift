@@ -75,7 +75,8 @@ struct EngineDifferentialTests {
         }
 
         mutating func stage() -> String {
-            switch random.next() % 9 {
+            switch random.next() % 10 {
+            case 9: return pick(["pivot", "pivot rate", "select region, year, v = \(anything(1)) | pivot v", "pivot base"])
             case 0, 1: return "where \(condition(3))"
             case 2, 8: return "derive \(pick(["x", "value", "y"])) = \(anything(3))"
             case 3: return "sort \(anything(2))\(pick(["", " desc"])), \(pick(["region", "year", "value desc"]))"

@@ -79,6 +79,21 @@ enum ColumnData: Sendable {
         }
     }
 
+    /// The same column at these rows, missing where the row is -1.
+    func gatheredAllowingMissing(_ rows: [Int32]) -> ColumnData {
+        switch self {
+        case let .numbers(x, kinds):
+            let values = rows.map { $0 < 0 ? Double.nan : x[Int($0)] }
+            switch kinds {
+            case .uniform: return .numbers(values, kinds)
+            case let .perRow(k): return .numbers(values, .perRow(rows.map { $0 < 0 ? .number : k[Int($0)] }))
+            }
+        case let .codes(c, book): return .codes(rows.map { $0 < 0 ? -1 : c[Int($0)] }, book)
+        case let .truths(t): return .truths(Truths(rows.map { $0 < 0 ? Truths.missing : t.bytes[Int($0)] }))
+        case .values, .cells: return .values(rows.map { $0 < 0 ? .null : value(at: Int($0)) })
+        }
+    }
+
     /// The column as numbers, when every value is a number of some kind or null (a NaN inside a
     /// value is not missing, so it keeps the column as values).
     var asNumbers: (values: [Double], kinds: NumberKinds)? {

@@ -67,7 +67,7 @@ struct VectorEvaluator {
         let references = ColumnReferences.of(e, in: names)
         if references.isEmpty { return try constant(e, active: active) }
         if references.count == 1, let index = references.first, case let .codes(codes, book) = column(index) {
-            return .column(try perCode(e, table.columnNames[index], codes, book, active: active))
+            return .column(try perCode(e, index, codes, book, active: active))
         }
         switch e {
         case let .negate(inner, span): return try negate(inner, span, e, active: active)
@@ -92,7 +92,8 @@ struct VectorEvaluator {
     }
 
     /// An expression over one coded column: evaluated once per distinct code the active rows hold.
-    private func perCode(_ e: Expr, _ name: String, _ codes: [Int32], _ book: CodeBook, active: RowMask?) throws(QueryError) -> ColumnData {
+    private func perCode(_ e: Expr, _ index: Int, _ codes: [Int32], _ book: CodeBook, active: RowMask?) throws(QueryError) -> ColumnData {
+        let name = table.columnNames[index]
         // Distinct codes (missing as -1, kept apart) in order of first appearance among the active rows.
         var slot = [Int32](repeating: -1, count: book.count + 1)       // code + 1 → its place in `distinct`
         var distinct: [Int32] = []
@@ -100,7 +101,12 @@ struct VectorEvaluator {
             let key = Int(max(code, -1)) + 1
             if slot[key] < 0 { slot[key] = Int32(distinct.count); distinct.append(code) }
         }
-        let small = Table(columns: [Column(name, distinct.map(book.value))])
+        // The distinct values under the column's name, the other columns present but empty (the
+        // expression reads none of them; messages list the table's columns).
+        let placeholder = ColumnData.truths(Truths(repeating: Truths.missing, count: distinct.count))
+        let small = Table(columns: table.columnNames.enumerated().map { k, other in
+            k == index ? Column(name, distinct.map(book.value)) : Column(other, data: placeholder)
+        })
         var scope = RowScope(small)
         var results: [Value] = []
         results.reserveCapacity(distinct.count)
