@@ -18,6 +18,10 @@ nonisolated(unsafe) private var completionSource: ((String, Int) -> Completion)?
 nonisolated(unsafe) private var receivedLine: String?
 nonisolated(unsafe) private var lineArrived = false
 nonisolated(unsafe) private var endOfInput = false
+/// The ends of a pipe the SIGINT handler writes a byte to, so that a Ctrl-C arriving while readline
+/// works (between two polls, after a Tab) still wakes the poll: a flag alone is seen only if the signal
+/// interrupts the poll itself, and was lost otherwise until the next key.
+nonisolated(unsafe) private var interruptPipe: (read: Int32, write: Int32) = (-1, -1)
 
 /// The interactive line editor over GNU readline: prompts, multi-line input, history in a file,
 /// Ctrl-R, ~/.inputrc, tab completion, and Ctrl-C that never leaves the shell.
@@ -41,6 +45,15 @@ public final class LineEditor {
         khq_set_catch_signals(0)
         khq_set_word_breaks(" \t\n(),|=<>!+*/~[]{}\"")
         khq_set_completion_function(completeCallback)
+        var ends: [Int32] = [-1, -1]
+        if pipe(&ends) == 0 {
+            for end in ends { _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK) }
+            interruptPipe = (ends[0], ends[1])
+        }
+        defer {
+            if interruptPipe.read >= 0 { close(interruptPipe.read); close(interruptPipe.write) }
+            interruptPipe = (-1, -1)
+        }
         signal(SIGINT, interruptHandler)
         let terminalModes = Self.withoutControlEcho()
         defer { if var modes = terminalModes { tcsetattr(STDIN_FILENO, TCSANOW, &modes) } }
@@ -84,22 +97,32 @@ public final class LineEditor {
         receivedLine = nil
         rl_callback_handler_install(prompt, lineCallback)
         defer { rl_callback_handler_remove() }
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        // A Ctrl-C given while a query ran was answered there.
+        Self.drainInterrupts()
+        interruptFlag.reset()
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: interruptPipe.read, events: Int16(POLLIN), revents: 0)]
         while !lineArrived {
-            let ready = poll(&descriptor, 1, -1)
-            if ready < 0 {
-                guard errno == EINTR else { return nil }
-                if interruptFlag.isRaised {
-                    interruptFlag.reset()
-                    khq_discard_line()
-                    rl_callback_handler_remove()
-                    rl_callback_handler_install(prompt, lineCallback)
-                }
+            let ready = poll(&descriptors, interruptPipe.read >= 0 ? 2 : 1, -1)
+            if ready < 0, errno != EINTR { return nil }
+            Self.drainInterrupts()
+            if interruptFlag.isRaised {
+                interruptFlag.reset()
+                khq_discard_line()
+                rl_callback_handler_remove()
+                rl_callback_handler_install(prompt, lineCallback)
                 continue
             }
-            rl_callback_read_char()
+            if ready > 0, descriptors[0].revents != 0 { rl_callback_read_char() }
         }
         return endOfInput ? nil : receivedLine
+    }
+
+    /// Empties the interrupt pipe (the flag says whether there was a Ctrl-C).
+    private static func drainInterrupts() {
+        guard interruptPipe.read >= 0 else { return }
+        var bytes = [UInt8](repeating: 0, count: 64)
+        while read(interruptPipe.read, &bytes, bytes.count) > 0 {}
     }
 
     private func remember(_ entry: String) {
@@ -134,7 +157,12 @@ public final class LineEditor {
     }
 }
 
-private let interruptHandler: @convention(c) (Int32) -> Void = { _ in interruptFlag.raise() }
+private let interruptHandler: @convention(c) (Int32) -> Void = { _ in
+    interruptFlag.raise()
+    // write(2) is async-signal-safe; the pipe is non-blocking, so a full pipe only drops a wake-up.
+    var byte: UInt8 = 1
+    if interruptPipe.write >= 0 { _ = write(interruptPipe.write, &byte, 1) }
+}
 
 /// Readline calls this when a line is accepted. It removes the handler first: with the handler still
 /// installed when this returns, readline draws a fresh prompt at once, and removing it afterwards

@@ -236,6 +236,20 @@ struct TerminalTests {
         #expect(!(try t.lines().contains { $0.hasPrefix("EXIT=") }))
     }
 
+    @Test("Ctrl-C right after a Tab that completes nothing abandons the line every time (it was lost while readline worked on the Tab)")
+    func interruptAfterTab() throws {
+        let t = try TerminalSession()
+        try t.enter("let x = 41", expect: ["khq> let x = 41", Self.prompt])
+        for attempt in 0..<8 {
+            let text = "zz\(attempt)"
+            try t.type(text)
+            // One tmux command, so the Ctrl-C follows the Tab as closely as keys can.
+            _ = try t.tmux(["send-keys", "-t", "main", "Tab", "C-c"])
+            try t.waitForLast([.exactly("khq> " + text), Self.prompt])
+        }
+        try t.enter("x + 1", expect: ["khq> x + 1", "42", Self.prompt])
+    }
+
     @Test("Ctrl-C during a long query prints Interrupted; bindings and dataset stay")
     func interruptQuery() throws {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("khq-big-\(UUID().uuidString).khq").path
