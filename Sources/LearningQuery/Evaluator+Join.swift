@@ -46,52 +46,57 @@ extension Evaluator {
         // Where one side holds regions and the other text, the text is read through the gazetteer.
         let asRegions = zip(leftIndexes, rightIndexes).map { holdsRegions(left, $0.0) || holdsRegions(right, $0.1) }
 
+        // Key columns typed; a coded column's keys are read once per distinct code.
+        let leftColumns = leftIndexes.map { VectorEvaluator(self, left).column($0) }
+        let rightColumns = rightIndexes.map { VectorEvaluator(self, right).column($0) }
+        var leftReads = leftColumns.map { KeyReads($0) }, rightReads = rightColumns.map { KeyReads($0) }
+        func keyText(_ columns: [ColumnData], _ row: Int) -> String { columns.map { $0.value(at: row).keyText }.joined(separator: " / ") }
+
         var index: [[JoinValue]: [Int]] = [:]
-        var rightKeyText: [Int: String] = [:]
         for row in 0..<right.rowCount {
             try context.tick()
-            let values = rightIndexes.map { right.value(row: row, column: $0) }
-            rightKeyText[row] = values.map(\.keyText).joined(separator: " / ")
-            for key in reader.keys(values, asRegions: asRegions) { index[key, default: []].append(row) }
+            let options = rightReads.indices.map { rightReads[$0].options(row, asRegion: asRegions[$0], &reader) }
+            for key in JoinKeyReader.combinations(options) { index[key, default: []].append(row) }
         }
         var pairs: [(left: Int, right: Int?)] = []
         var unmatched: [String: Int] = [:], unmatchedOrder: [String] = []
-        var usedRight = Set<Int>()
+        var usedRight = [Bool](repeating: false, count: right.rowCount)
         var matchedRows = 0
         for row in 0..<left.rowCount {
             try context.tick()
-            let values = leftIndexes.map { left.value(row: row, column: $0) }
+            let options = leftReads.indices.map { leftReads[$0].options(row, asRegion: asRegions[$0], &reader) }
             var found: [Int] = []
-            for key in reader.keys(values, asRegions: asRegions) { found += index[key] ?? [] }
-            found = Array(Set(found)).sorted()
+            for key in JoinKeyReader.combinations(options) { found += index[key] ?? [] }
+            if found.count > 1 { found = Array(Set(found)).sorted() }
             if found.isEmpty {
-                let text = values.map(\.keyText).joined(separator: " / ")
+                let text = keyText(leftColumns, row)
                 if unmatched[text] == nil { unmatchedOrder.append(text) }
                 unmatched[text, default: 0] += 1
                 if side == .left { pairs.append((row, nil)) }
             } else {
                 matchedRows += 1
-                usedRight.formUnion(found)
-                for r in found { pairs.append((row, r)) }
+                for r in found { usedRight[r] = true; pairs.append((row, r)) }
             }
         }
         let plan = JoinPlan.columnNames(left: left.columnNames, right: right.columnNames, keys: keys)
         let leftPart = left.selecting(pairs.map(\.left)).columns
         var columns = leftPart
+        let rightRows = pairs.map { Int32($0.right ?? -1) }
+        let rightEngine = VectorEvaluator(self, right)
         for (name, source) in plan.dropFirst(left.columnNames.count) {
             guard let source else { continue }
-            columns.append(Column(name, pairs.map { $0.right.map { right.value(row: $0, column: source) } ?? .null }))
+            columns.append(Column(name, data: rightEngine.column(source).gatheredAllowingMissing(rightRows)))
         }
         var notes = left.notes
         notes.append(joinSummary(side, keys, matched: matchedRows, of: left.rowCount, unmatched: unmatchedOrder.map { ($0, unmatched[$0] ?? 0) }))
-        let repeated = index.values.filter { $0.count > 1 }.map { rows in (rightKeyText[rows[0]] ?? "", rows.count) }
+        let repeated = index.values.filter { $0.count > 1 }.map { rows in (keyText(rightColumns, rows[0]), rows.count) }
         if !repeated.isEmpty {
             let shown = Array(Set(repeated.map(\.0))).sorted().prefix(5).map { key in "\(key) ×\(repeated.first { $0.0 == key }?.1 ?? 0)" }
             notes.append("the right table has \(Set(repeated.map(\.0)).count) key\(repeated.count == 1 ? "" : "s") on more than one row (\(shown.joined(separator: ", "))): a left row matching one is repeated for each")
         }
-        let unused = (0..<right.rowCount).filter { !usedRight.contains($0) }
+        let unused = (0..<right.rowCount).filter { !usedRight[$0] }
         if !unused.isEmpty {
-            notes.append("\(unused.count) of \(right.rowCount) rows of the right table match no row: " + Self.listed(unused.map { rightKeyText[$0] ?? "" }))
+            notes.append("\(unused.count) of \(right.rowCount) rows of the right table match no row: " + Self.listed(unused.map { keyText(rightColumns, $0) }))
         }
         notes += reader.notes()
         return Table(columns: columns, notes: notes)
@@ -161,18 +166,19 @@ struct JoinKeyReader {
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
-    /// Every key the values make: more than one where a name fits several regions.
-    mutating func keys(_ values: [Value], asRegions: [Bool]) -> [[JoinValue]] {
+    /// Every key the options of each column make: more than one where a name fits several regions,
+    /// none where a column has no option (a missing key matches nothing).
+    static func combinations(_ options: [[JoinValue]]) -> [[JoinValue]] {
         var keys: [[JoinValue]] = [[]]
-        for (value, regional) in zip(values, asRegions) {
-            let options = read(value, asRegion: regional)
-            if options.isEmpty { return [] }
-            keys = keys.flatMap { key in options.map { key + [$0] } }
+        for column in options {
+            if column.isEmpty { return [] }
+            keys = column.count == 1 ? keys.map { $0 + column } : keys.flatMap { key in column.map { key + [$0] } }
         }
         return keys
     }
 
-    private mutating func read(_ value: Value, asRegion: Bool) -> [JoinValue] {
+    /// What one value may match as a key.
+    mutating func read(_ value: Value, asRegion: Bool) -> [JoinValue] {
         switch value {
         case .null: return []
         case let .region(r): return [.region(r.id.rawValue)]
@@ -230,5 +236,23 @@ extension Value {
         case let .number(x) where x == x.rounded() && abs(x) < 1e15: String(Int(x))
         default: ValueFormatter.human(self, .vi)
         }
+    }
+}
+
+/// The keys of one key column, read through a ``JoinKeyReader``: once per distinct code for a coded
+/// column (a region column of two million rows reads each region once), else row by row.
+struct KeyReads {
+    let column: ColumnData
+    private var byCode: [Int32: [JoinValue]] = [:]
+
+    init(_ column: ColumnData) { self.column = column }
+
+    mutating func options(_ row: Int, asRegion: Bool, _ reader: inout JoinKeyReader) -> [JoinValue] {
+        guard case let .codes(codes, book) = column else { return reader.read(column.value(at: row), asRegion: asRegion) }
+        let code = codes[row]
+        if let known = byCode[code] { return known }
+        let options = reader.read(book.value(code), asRegion: asRegion)
+        byCode[code] = options
+        return options
     }
 }

@@ -76,7 +76,10 @@ struct EngineDifferentialTests {
 
         mutating func stage() -> String {
             switch random.next() % 10 {
-            case 9: return pick(["pivot", "pivot rate", "select region, year, v = \(anything(1)) | pivot v", "pivot base"])
+            case 9: return pick(["pivot", "pivot rate", "select region, year, v = \(anything(1)) | pivot v", "pivot base",
+                                 "join (figures | where indicator == members | select region, year, m = value) on region, year",
+                                 "join left (figures | where \(condition(1)) | select region, v = value) on region",
+                                 "join (table([{region: \"Bình Thạnh\", p: 1}, {region: \"bac kan\", p: 2}, {region: \"nowhere\", p: 3}])) on region"])
             case 0, 1: return "where \(condition(3))"
             case 2, 8: return "derive \(pick(["x", "value", "y"])) = \(anything(3))"
             case 3: return "sort \(anything(2))\(pick(["", " desc"])), \(pick(["region", "year", "value desc"]))"
