@@ -67,6 +67,9 @@ struct VectorEvaluator {
         let references = ColumnReferences.of(e, in: names)
         if references.isEmpty { return try constant(e, active: active) }
         if references.count == 1, let index = references.first, case let .codes(codes, book) = column(index) {
+            if case let .binary(op, .name, .string(pattern, _), _) = e, op == "~" || op == "!~" {
+                return .column(.truths(matches(codes, book, pattern, negated: op == "!~", active: active)))
+            }
             return .column(try perCode(e, index, codes, book, active: active))
         }
         switch e {
@@ -131,6 +134,27 @@ struct VectorEvaluator {
             }
         }
         return .codes(places, CodeBook(results))
+    }
+
+    /// `column ~ "text"` over a coded column: the texts of each distinct code among the active rows
+    /// folded and searched once, on both cores (the row-by-row evaluator's rule: a region matches by
+    /// its name, kind and name, id or aliases; missing stays missing).
+    private func matches(_ codes: [Int32], _ book: CodeBook, _ pattern: String, negated: Bool, active: RowMask?) -> Truths {
+        var used = [Bool](repeating: false, count: book.count)
+        for (row, code) in codes.enumerated() where code >= 0 && (active?.active[row] ?? true) { used[Int(code)] = true }
+        let distinct = used.indices.filter { used[$0] }
+        let key = VietnameseText.fold(pattern)
+        let found = Parallel.map(distinct.count) { i -> UInt8 in
+            let value = book.value(Int32(distinct[i]))
+            if value.isNull { return Truths.missing }
+            let hit = key.isEmpty || Evaluator.texts(of: value).contains { VietnameseText.fold($0).contains(key) }
+            return hit != negated ? Truths.yes : Truths.no
+        }
+        var byCode = [UInt8](repeating: Truths.missing, count: book.count)
+        for (i, code) in distinct.enumerated() { byCode[code] = found[i] }
+        return Truths(codes.enumerated().map { row, code in
+            code < 0 || !(active?.active[row] ?? true) ? Truths.missing : byCode[Int(code)]
+        })
     }
 
     /// The row-by-row evaluator on each active row (missing on the others).
@@ -208,6 +232,18 @@ struct VectorEvaluator {
     /// numbers by value whatever they measure; `!=` its negation. Never missing.
     private func equality(_ a: NumberKernels.Operand, _ b: NumberKernels.Operand, negated: Bool) -> Truths {
         let (yes, no) = negated ? (Truths.no, Truths.yes) : (Truths.yes, Truths.no)
+        if case let .column(x) = a, case let .scalar(y) = b {
+            // Against one number or null: no operand to look at per row.
+            return x.withUnsafeBufferPointer { x in
+                Truths(Parallel.fill(x.count) { range, out in
+                    if y.isNaN {
+                        for i in range { out[i] = x[i].isNaN ? yes : no }
+                    } else {
+                        for i in range { out[i] = x[i] == y ? yes : no }
+                    }
+                })
+            }
+        }
         return Truths(Parallel.map(count) { i in
             let x = a.at(i), y = b.at(i)
             if y.isNaN { return x.isNaN ? yes : no }
