@@ -143,11 +143,11 @@ struct VectorEvaluator {
         var used = [Bool](repeating: false, count: book.count)
         for (row, code) in codes.enumerated() where code >= 0 && (active?.active[row] ?? true) { used[Int(code)] = true }
         let distinct = used.indices.filter { used[$0] }
-        let key = VietnameseText.fold(pattern)
+        let folded = FoldedPattern(pattern)
         let found = Parallel.map(distinct.count) { i -> UInt8 in
             let value = book.value(Int32(distinct[i]))
             if value.isNull { return Truths.missing }
-            let hit = key.isEmpty || Evaluator.texts(of: value).contains { VietnameseText.fold($0).contains(key) }
+            let hit = Evaluator.texts(of: value).contains { folded.matches($0) }
             return hit != negated ? Truths.yes : Truths.no
         }
         var byCode = [UInt8](repeating: Truths.missing, count: book.count)
