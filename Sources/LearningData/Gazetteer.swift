@@ -131,6 +131,7 @@ public struct Gazetteer: Sendable {
                 }
             } }
             var byFoldedName: [String: [Index]] = [:]
+            byFoldedName.reserveCapacity(keyLists.reduce(0) { $0 + $1.count })   // no rehashing as it fills
             for (i, keys) in keyLists.enumerated() {
                 for key in keys { byFoldedName[key, default: []].append(Index(i)) }
             }
