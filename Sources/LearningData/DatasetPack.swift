@@ -5,7 +5,8 @@ import Foundation
 /// fresh (every file it was made from unchanged).
 ///
 /// Opening maps the dense columns straight into the arrays of ``ObservationColumns`` (see
-/// ``PackColumnLoader``), takes the index and the gazetteer's folded names as stored, and checks
+/// ``PackColumnLoader``), takes the index and the regions' hierarchy as stored (the gazetteer's
+/// lookups by id and name are built from the stored folded names on first use), and checks
 /// every section's checksum: a damaged, truncated, stale or other-version pack is refused with a
 /// ``DatasetPackError`` naming it, and ``load(from:note:)`` reads the CSV instead. The layout is in
 /// ``PackFormat``.

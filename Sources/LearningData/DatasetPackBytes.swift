@@ -34,6 +34,9 @@ struct PackByteWriter {
         for key in d.keys.sorted() { text(key); text(d[key] ?? "") }
     }
 
+    /// Bytes as they are (their length is known from elsewhere).
+    mutating func raw(_ more: [UInt8]) { bytes += more }
+
     /// A list of plain numbers, as their bytes.
     mutating func array<T: FixedWidthInteger>(_ list: [T]) {
         u64(UInt64(list.count))
@@ -70,6 +73,12 @@ struct PackByteReader {
     private mutating func load<T: FixedWidthInteger>(_: T.Type) throws(PackDecodingFailure) -> T {
         let raw = try take(MemoryLayout<T>.size)
         return T(littleEndian: raw.loadUnaligned(as: T.self))
+    }
+
+    /// The bytes not read yet, all of them.
+    mutating func rest() -> UnsafeRawBufferPointer {
+        defer { offset = bytes.count }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset...])
     }
 
     mutating func u8() throws(PackDecodingFailure) -> UInt8 { try load(UInt8.self) }

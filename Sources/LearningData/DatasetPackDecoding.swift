@@ -1,3 +1,5 @@
+import Foundation
+
 /// The small sections of a pack read back (the inverse of ``PackEncoding``). Every count and index
 /// read is checked before it is used: a section that does not decode, or that decodes to numbers
 /// outside what the dataset holds, is a ``PackDecodingFailure``, never a crash.
@@ -23,31 +25,80 @@ enum PackDecoding {
         return StringPool(texts: texts)
     }
 
-    static func regions(_ bytes: UnsafeRawBufferPointer) throws(PackDecodingFailure) -> Gazetteer {
+    /// The regions section (``PackEncoding/regions(_:)``) as a gazetteer, its chunks decoded on every
+    /// core; `nameKeys`, a copy of the region names section, is decoded when a lookup first needs it.
+    static func regions(_ bytes: UnsafeRawBufferPointer, nameKeys: [UInt8]) throws(PackDecodingFailure) -> Gazetteer {
         var r = PackByteReader(bytes)
         let extraColumns = try r.texts()
         let n = Int(try r.u32())
-        var regions: [Region] = [], keys: [[String]] = []
-        regions.reserveCapacity(min(n, bytes.count / 16)); keys.reserveCapacity(min(n, bytes.count / 16))
-        for _ in 0..<n {
-            let id = try r.text(), name = try r.text(), kindIndex = Int(try r.u8())
-            guard kindIndex < AdministrativeKind.allCases.count else { throw PackDecodingFailure("region \(id) has kind \(kindIndex), which is unknown") }
-            let parent = try r.optionalText(), aliases = try r.texts(), evidence = try r.text(), extras = try r.textDictionary()
-            var region = Region(id: RegionID(id), name: name, kind: AdministrativeKind.allCases[kindIndex], parent: parent.map { RegionID($0) },
-                                aliases: aliases, evidence: evidence, extras: extras)
-            region.validFrom = try day(&r)
-            region.validUntil = try day(&r)
-            regions.append(region)
-            keys.append(try r.texts())
+        let parents = try r.array(Int32.self), kinds = try r.array(UInt8.self), ids = try r.texts()
+        guard parents.count == n, kinds.count == n, ids.count == n else { throw PackDecodingFailure("its lists differ in length") }
+        for (i, p) in parents.enumerated() where p < -1 || Int(p) >= n {
+            throw PackDecodingFailure("region \(ids[i]) has parent \(p) of \(n)")
         }
-        try end(r)
+        let kindCases = AdministrativeKind.allCases
+        if let i = kinds.firstIndex(where: { Int($0) >= kindCases.count }) {
+            throw PackDecodingFailure("region \(ids[i]) has kind \(kinds[i]), which is unknown")
+        }
+        let offsets = try r.array(UInt64.self)
+        let records = r.rest()
+        let chunks = offsets.count - 1
+        guard chunks >= 1, chunks <= max(n, 1), offsets.first == 0, offsets.last == UInt64(records.count),
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw PackDecodingFailure("its chunks do not fit it") }
+        // Each chunk fills its own regions of the array; one that fails fills the rest of its share
+        // with empty regions, so that the array is whole, and the failure is thrown after.
+        var failures = [PackDecodingFailure?](repeating: nil, count: chunks)
+        let regions = [Region](unsafeUninitializedCapacity: n) { buffer, initialized in
+            failures.withUnsafeMutableBufferPointer { failures in
+                let shared = UncheckedSendable((buffer, failures, records))
+                DispatchQueue.concurrentPerform(iterations: chunks) { k in
+                    let (buffer, failures, records) = shared.value
+                    let range = (n * k / chunks)..<(n * (k + 1) / chunks)
+                    var r = PackByteReader(UnsafeRawBufferPointer(rebasing: records[Int(offsets[k])..<Int(offsets[k + 1])]))
+                    var i = range.lowerBound
+                    do throws(PackDecodingFailure) {
+                        while i < range.upperBound {
+                            let name = try r.text(), aliases = try r.texts(), evidence = try r.text(), extras = try r.textDictionary()
+                            let from = try day(&r), until = try day(&r)
+                            let p = Int(parents[i])
+                            (buffer.baseAddress! + i).initialize(to: Region(packed: RegionID(ids[i]), name: name, kind: kindCases[Int(kinds[i])],
+                                                                            parent: p >= 0 ? RegionID(ids[p]) : nil, aliases: aliases,
+                                                                            evidence: evidence, extras: extras, validFrom: from, validUntil: until))
+                            i += 1
+                        }
+                        try end(r)
+                    } catch {
+                        failures[k] = error
+                        while i < range.upperBound {
+                            (buffer.baseAddress! + i).initialize(to: Region(id: RegionID(""), name: "", kind: .country, parent: nil))
+                            i += 1
+                        }
+                    }
+                }
+            }
+            initialized = n
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         do {
-            var gazetteer = try Gazetteer(regions, nameKeys: keys)
+            var gazetteer = try Gazetteer(packed: regions, parentIndex: parents) {
+                nameKeys.withUnsafeBytes { try? Self.nameKeys($0, regions: n) }
+            }
             gazetteer.extraColumns = extraColumns
             return gazetteer
         } catch {
             throw PackDecodingFailure("\(error)")
         }
+    }
+
+    /// The region names section: each region's folded keys.
+    static func nameKeys(_ bytes: UnsafeRawBufferPointer, regions: Int) throws(PackDecodingFailure) -> [[String]] {
+        var r = PackByteReader(bytes)
+        guard Int(try r.u32()) == regions else { throw PackDecodingFailure("it does not have one list per region") }
+        var keys: [[String]] = []
+        keys.reserveCapacity(regions)
+        for _ in 0..<regions { keys.append(try r.texts()) }
+        try end(r)
+        return keys
     }
 
     private static func day(_ r: inout PackByteReader) throws(PackDecodingFailure) -> CalendarDay? {

@@ -23,23 +23,40 @@ enum PackEncoding {
         return w.bytes
     }
 
-    /// The regions with each one's folded name keys, so that opening skips the folding.
+    /// The regions (layout in ``PackFormat``): the parents' positions and the kinds as lists, the
+    /// ids, then the rest of each region in chunks that decode on separate cores, after their offsets.
     static func regions(_ g: Gazetteer) -> [UInt8] {
         var w = PackByteWriter()
         w.texts(g.extraColumns)
         w.u32(UInt32(g.count))
-        for region in g.regions {
-            w.text(region.id.rawValue)
-            w.text(region.name)
-            w.u8(UInt8(AdministrativeKind.allCases.firstIndex(of: region.kind) ?? 0))
-            w.optionalText(region.parent?.rawValue)
-            w.texts(region.aliases)
-            w.text(region.evidence)
-            w.textDictionary(region.extras)
-            day(region.validFrom, &w)
-            day(region.validUntil, &w)
-            w.texts(Gazetteer.nameKeys(region))
+        w.array((0..<g.count).map { g.parentIndex(of: Gazetteer.Index($0)) ?? -1 })
+        w.array(g.regions.map { UInt8(AdministrativeKind.allCases.firstIndex(of: $0.kind) ?? 0) })
+        w.texts(g.regions.map(\.id.rawValue))
+        let chunks = max(1, min(PackFormat.regionChunks, g.count / 1024))
+        var records = PackByteWriter(), offsets: [UInt64] = []
+        for k in 0..<chunks {
+            offsets.append(UInt64(records.bytes.count))
+            for region in g.regions[(g.count * k / chunks)..<(g.count * (k + 1) / chunks)] {
+                records.text(region.name)
+                records.texts(region.aliases)
+                records.text(region.evidence)
+                records.textDictionary(region.extras)
+                day(region.validFrom, &records)
+                day(region.validUntil, &records)
+            }
         }
+        offsets.append(UInt64(records.bytes.count))
+        w.array(offsets)
+        w.raw(records.bytes)
+        return w.bytes
+    }
+
+    /// Each region's folded name keys (``Gazetteer/nameKeys(_:)``), so that the first lookup by name
+    /// after opening skips the folding.
+    static func nameKeys(_ g: Gazetteer) -> [UInt8] {
+        var w = PackByteWriter()
+        w.u32(UInt32(g.count))
+        for region in g.regions { w.texts(Gazetteer.nameKeys(region)) }
         return w.bytes
     }
 

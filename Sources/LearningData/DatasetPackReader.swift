@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a whole dataset from an open pack: each part's small sections checked and decoded, its
 /// dense columns mapped (``PackColumnLoader``) and checked, its index taken as stored.
 struct PackReader {
@@ -18,7 +20,7 @@ struct PackReader {
     mutating func dataset(part: Int = 0, name: String? = nil) throws(DatasetPackError) -> Dataset {
         let meta = try decode(.meta, part, PackDecoding.meta)
         let strings = meta.sharing.strings ? try sharedOrFail().strings : try decode(.strings, part, PackDecoding.strings)
-        let gazetteer = meta.sharing.gazetteer ? try sharedOrFail().gazetteer : try decode(.regions, part, PackDecoding.regions)
+        let gazetteer = meta.sharing.gazetteer ? try sharedOrFail().gazetteer : try regions(part)
         let catalogue = meta.sharing.catalogue ? try sharedOrFail().catalogue : try decode(.indicators, part, PackDecoding.indicators)
         let documents = meta.sharing.documents ? try sharedOrFail().documents : try decode(.documents, part, PackDecoding.documents)
         if part == 0 {
@@ -36,6 +38,13 @@ struct PackReader {
         let superseded = meta.hasSuperseded ? try dataset(part: part + 1, name: name) : nil
         return Dataset(name: name ?? meta.name, gazetteer: gazetteer, catalogue: catalogue, documents: documents, columns: columns,
                        strings: strings, extraColumns: meta.extraColumns, superseded: superseded, index: index)
+    }
+
+    /// The gazetteer of a part: its regions section decoded, its region names section checked and
+    /// copied, to be decoded on the first lookup by name.
+    private func regions(_ part: Int) throws(DatasetPackError) -> Gazetteer {
+        let keys = try decode(.nameKeys, part) { (b) throws(PackDecodingFailure) in [UInt8](b) }
+        return try decode(.regions, part) { (b) throws(PackDecodingFailure) in try PackDecoding.regions(b, nameKeys: keys) }
     }
 
     /// The files the pack was made from, as they were (part 0's sources section).
@@ -83,15 +92,63 @@ struct PackReader {
 
 /// The dense columns' values checked where a wrong one could index out of range: regions and
 /// indicators within the dataset's, each row's packed flags naming cases that exist.
+///
+/// One pass over the three columns, a share of the rows on each core, each share reduced to the
+/// least and greatest region, the greatest indicator and the greatest qualifier and comparison
+/// codes: loops with no early exit, which the compiler vectorises. The row that fails is found
+/// afterwards, only for the message.
 enum PackColumnCheck {
+    private struct Extremes {
+        var minRegion = Int32.max, maxRegion = Int32.min, maxIndicator: UInt16 = 0, maxQualifier: UInt16 = 0, maxComparison: UInt16 = 0
+
+        mutating func merge(_ o: Extremes) {
+            minRegion = min(minRegion, o.minRegion); maxRegion = max(maxRegion, o.maxRegion); maxIndicator = max(maxIndicator, o.maxIndicator)
+            maxQualifier = max(maxQualifier, o.maxQualifier); maxComparison = max(maxComparison, o.maxComparison)
+        }
+    }
+
     static func check(_ c: ObservationColumns, regions: Int, indicators: Int, path: String) throws(DatasetPackError) {
         func damaged(_ kind: PackSectionKind, _ reason: String) -> DatasetPackError { DatasetPackError(path, .damaged(section: kind.name, reason: reason)) }
-        let badRegion = c.region.withUnsafeBufferPointer { b in b.reduce(false) { $0 || $1 < 0 || Int($1) >= regions } }
-        if badRegion { throw damaged(.regionColumn, "a row names region \(c.region.first { $0 < 0 || Int($0) >= regions } ?? 0) of \(regions)") }
-        let maxIndicator = c.indicator.withUnsafeBufferPointer { $0.reduce(0, max) }
-        if c.count > 0, Int(maxIndicator) >= indicators { throw damaged(.indicatorColumn, "a row names indicator \(maxIndicator) of \(indicators)") }
-        let qualifiers = UInt16(Qualifier.allCases.count), comparisons = UInt16(Target.Comparison.allCases.count)
-        let badFlags = c.flags.withUnsafeBufferPointer { b in b.reduce(false) { $0 || $1.bits & 7 >= qualifiers || ($1.bits >> 8) & 7 >= comparisons } }
-        if badFlags { throw damaged(.flagsColumn, "a row's flags name a qualifier or comparison that does not exist") }
+        let n = c.count
+        guard n > 0 else { return }
+        let parts = n < (1 << 20) ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var shares = [Extremes](repeating: Extremes(), count: parts)
+        c.region.withUnsafeBufferPointer { region in
+            c.indicator.withUnsafeBufferPointer { indicator in
+                c.flags.withUnsafeBufferPointer { flags in
+                    flags.withMemoryRebound(to: UInt16.self) { bits in
+                        shares.withUnsafeMutableBufferPointer { out in
+                            let shared = UncheckedSendable((region, indicator, bits, out))
+                            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                                let (region, indicator, bits, out) = shared.value
+                                out[part] = extremes(region, indicator, bits, (n * part / parts)..<(n * (part + 1) / parts))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var all = Extremes()
+        for share in shares { all.merge(share) }
+        if all.minRegion < 0 || Int(all.maxRegion) >= regions {
+            throw damaged(.regionColumn, "a row names region \(c.region.first { $0 < 0 || Int($0) >= regions } ?? 0) of \(regions)")
+        }
+        if Int(all.maxIndicator) >= indicators { throw damaged(.indicatorColumn, "a row names indicator \(all.maxIndicator) of \(indicators)") }
+        if all.maxQualifier >= UInt16(Qualifier.allCases.count) || all.maxComparison >= UInt16(Target.Comparison.allCases.count) {
+            throw damaged(.flagsColumn, "a row's flags name a qualifier or comparison that does not exist")
+        }
+    }
+
+    private static func extremes(_ region: UnsafeBufferPointer<Int32>, _ indicator: UnsafeBufferPointer<UInt16>, _ bits: UnsafeBufferPointer<UInt16>,
+                                 _ rows: Range<Int>) -> Extremes {
+        var e = Extremes()
+        var lo = Int32.max, hi = Int32.min
+        for i in rows { lo = min(lo, region[i]); hi = max(hi, region[i]) }
+        var top: UInt16 = 0
+        for i in rows { top = max(top, indicator[i]) }
+        var q: UInt16 = 0, k: UInt16 = 0
+        for i in rows { q = max(q, bits[i] & 7); k = max(k, (bits[i] >> 8) & 7) }
+        (e.minRegion, e.maxRegion, e.maxIndicator, e.maxQualifier, e.maxComparison) = (lo, hi, top, q, k)
+        return e
     }
 }

@@ -32,7 +32,10 @@ struct PackWriter {
         }
         add(.meta, part, PackEncoding.meta(d, sharing: sharing, hasSuperseded: d.superseded != nil))
         if !sharing.strings { add(.strings, part, PackEncoding.strings(d.strings)) }
-        if !sharing.gazetteer { add(.regions, part, PackEncoding.regions(d.gazetteer)) }
+        if !sharing.gazetteer {
+            add(.regions, part, PackEncoding.regions(d.gazetteer))
+            add(.nameKeys, part, PackEncoding.nameKeys(d.gazetteer))
+        }
         if !sharing.catalogue { add(.indicators, part, PackEncoding.indicators(d.catalogue)) }
         if !sharing.documents { add(.documents, part, PackEncoding.documents(d.documents)) }
         add(.details, part, PackEncoding.details(d.columns))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The regions of a dataset, with their hierarchy and lookup by name.
 ///
@@ -17,33 +18,49 @@ public struct Gazetteer: Sendable {
     /// Whether some region has a lifetime (units of Vietnam's map that began or ended in 2025): then
     /// roll-ups keep to the units of the year.
     public let hasLifetimes: Bool
-    private let indexByID: [RegionID: Index]
     private let parentIndex: [Index]            // -1 for the root
     private let childOffsets: [Int]             // children of i are childList[childOffsets[i]..<childOffsets[i+1]]
     private let childList: [Index]
-    private let byFoldedName: [String: [Index]]  // folded name or alias, with and without its kind prefix
+    /// Finding a region by id and by name: built here, or on first use for a gazetteer read from a pack.
+    private let lookups: Lookups
 
     /// Builds the hierarchy; fails on a duplicate id, an unknown parent or a cycle.
     public init(_ regions: [Region]) throws(GazetteerError) {
-        try self.init(regions, nameKeys: nil)
-    }
-
-    /// Builds the hierarchy with each region's folded name keys (``nameKeys(_:)``) given, as a dataset
-    /// pack stores them, or folded here when nil.
-    init(_ regions: [Region], nameKeys givenKeys: [[String]]?) throws(GazetteerError) {
         var indexByID: [RegionID: Index] = [:]
         for (i, region) in regions.enumerated() {
             if indexByID.updateValue(Index(i), forKey: region.id) != nil { throw .duplicateID(region.id) }
         }
-        hasLifetimes = regions.contains { $0.hasLifetime }
         var parentIndex = [Index](repeating: -1, count: regions.count)
-        var childCounts = [Int](repeating: 0, count: regions.count + 1)
         for (i, region) in regions.enumerated() {
             guard let parent = region.parent else { continue }
             guard let p = indexByID[parent] else { throw .unknownParent(region.id, parent) }
             parentIndex[i] = p
-            childCounts[Int(p) + 1] += 1
         }
+        try self.init(regions, parentIndex: parentIndex, lookups: Lookups(ready: Lookups.tables(regions, indexByID: indexByID, keys: nil)))
+    }
+
+    /// A gazetteer read from a dataset pack: the regions with their parents' positions as stored
+    /// (each region's ``Region/parent`` is the id of the region at its parent's position). Nothing
+    /// in proportion to the regions is hashed: the id and name dictionaries are built on the first
+    /// lookup by id or name, from the folded keys `nameKeys` gives (each region's ``nameKeys(_:)``;
+    /// nil, or a list of the wrong length, folds them then). The positions must be -1 or a region's
+    /// (the pack's decoder checks them); fails on a cycle.
+    init(packed regions: [Region], parentIndex: [Index], nameKeys: @escaping @Sendable () -> [[String]]?) throws(GazetteerError) {
+        precondition(parentIndex.count == regions.count && parentIndex.allSatisfy { $0 >= -1 && Int($0) < regions.count })
+        try self.init(regions, parentIndex: parentIndex, lookups: Lookups(building: {
+            // A pack is written from a gazetteer, whose ids are distinct; a damaged one keeps the first.
+            var indexByID: [RegionID: Index] = [:]
+            indexByID.reserveCapacity(regions.count)
+            for (i, region) in regions.enumerated() where indexByID[region.id] == nil { indexByID[region.id] = Index(i) }
+            return Lookups.tables(regions, indexByID: indexByID, keys: nameKeys().flatMap { $0.count == regions.count ? $0 : nil })
+        }))
+    }
+
+    /// The hierarchy from the parents' positions; every position is -1 or a region's.
+    private init(_ regions: [Region], parentIndex: [Index], lookups: Lookups) throws(GazetteerError) {
+        hasLifetimes = regions.contains { $0.hasLifetime }
+        var childCounts = [Int](repeating: 0, count: regions.count + 1)
+        for p in parentIndex where p >= 0 { childCounts[Int(p) + 1] += 1 }
         for i in 0..<regions.count { childCounts[i + 1] += childCounts[i] }
         var fill = childCounts
         var childList = [Index](repeating: 0, count: childCounts[regions.count])
@@ -53,29 +70,73 @@ public struct Gazetteer: Sendable {
             fill[p] += 1
         }
         try Self.checkAcyclic(parentIndex, regions)
-        // The folding is the costly part of a national gazetteer: it runs on every core, a share of
-        // the regions each; the dictionary is then filled in region order, as before.
-        var keyLists = givenKeys ?? [[String]](repeating: [], count: regions.count)
-        let parts = givenKeys != nil ? 0 : regions.count < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
-        if parts > 0 { keyLists.withUnsafeMutableBufferPointer { lists in
-            let shared = UncheckedSendable(lists)
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for i in (regions.count * part / parts)..<(regions.count * (part + 1) / parts) {
-                    shared.value[i] = Self.nameKeys(regions[i])
-                }
-            }
-        } }
-        var byFoldedName: [String: [Index]] = [:]
-        for (i, keys) in keyLists.enumerated() {
-            for key in keys { byFoldedName[key, default: []].append(Index(i)) }
-        }
         self.regions = regions
         self.levels = regions.map(\.level)
-        self.indexByID = indexByID
         self.parentIndex = parentIndex
         self.childOffsets = childCounts
         self.childList = childList
-        self.byFoldedName = byFoldedName
+        self.lookups = lookups
+    }
+
+    /// The dictionaries of ``lookup(_:level:year:)``, ``index(of:)`` and ``subscript(id:)``.
+    ///
+    /// A gazetteer made from a list of regions has them from its init, read with no lock. One read
+    /// from a dataset pack builds them the first time one is needed (``Gazetteer/init(packed:parentIndex:nameKeys:)``),
+    /// under a lock, once: every copy of the gazetteer shares this object, so the work is done once
+    /// per pack opened, and each later read takes the (uncontended) lock only to find them built.
+    final class Lookups: Sendable {
+        struct Tables: Sendable {
+            let indexByID: [RegionID: Index]
+            let byFoldedName: [String: [Index]]   // folded name or alias, with and without its kind prefix
+        }
+
+        private let ready: Tables?
+        private let pending: Mutex<Tables?>
+        private let build: @Sendable () -> Tables
+
+        init(ready tables: Tables) {
+            ready = tables
+            pending = Mutex(nil)
+            build = { tables }
+        }
+
+        init(building build: @escaping @Sendable () -> Tables) {
+            ready = nil
+            pending = Mutex(nil)
+            self.build = build
+        }
+
+        var tables: Tables {
+            if let ready { return ready }
+            return pending.withLock { built in
+                if let built { return built }
+                let made = build()
+                built = made
+                return made
+            }
+        }
+
+        /// The tables of regions numbered by `indexByID`, their name keys given or (nil) folded here.
+        static func tables(_ regions: [Region], indexByID: [RegionID: Index], keys givenKeys: [[String]]?) -> Tables {
+            // The folding is the costly part of a national gazetteer: it runs on every core, a share of
+            // the regions each; the dictionary is then filled in region order, as before.
+            var keyLists = givenKeys ?? [[String]](repeating: [], count: regions.count)
+            let parts = givenKeys != nil ? 0 : regions.count < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+            if parts > 0 { keyLists.withUnsafeMutableBufferPointer { lists in
+                let shared = UncheckedSendable(lists)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    for i in (regions.count * part / parts)..<(regions.count * (part + 1) / parts) {
+                        shared.value[i] = Gazetteer.nameKeys(regions[i])
+                    }
+                }
+            } }
+            var byFoldedName: [String: [Index]] = [:]
+            byFoldedName.reserveCapacity(keyLists.reduce(0) { $0 + $1.count })   // no rehashing as it fills
+            for (i, keys) in keyLists.enumerated() {
+                for key in keys { byFoldedName[key, default: []].append(Index(i)) }
+            }
+            return Tables(indexByID: indexByID, byFoldedName: byFoldedName)
+        }
     }
 
     /// The folded keys a region is found by: its name, its name after its kind ("quan binh thanh"),
@@ -119,10 +180,10 @@ public struct Gazetteer: Sendable {
     public var count: Int { regions.count }
 
     /// The position of the region with this id.
-    public func index(of id: RegionID) -> Index? { indexByID[id] }
+    public func index(of id: RegionID) -> Index? { lookups.tables.indexByID[id] }
 
     /// The region with this id.
-    public subscript(id: RegionID) -> Region? { indexByID[id].map { regions[Int($0)] } }
+    public subscript(id: RegionID) -> Region? { lookups.tables.indexByID[id].map { regions[Int($0)] } }
 
     /// The region at a position.
     public subscript(index: Index) -> Region { regions[Int(index)] }
@@ -140,7 +201,7 @@ public struct Gazetteer: Sendable {
 
     /// The regions from the parent up to the root, nearest first.
     public func ancestors(of id: RegionID) -> [Region] {
-        guard var i = indexByID[id] else { return [] }
+        guard var i = index(of: id) else { return [] }
         var out: [Region] = []
         while let p = parentIndex(of: i) { out.append(regions[Int(p)]); i = p }
         return out
@@ -178,6 +239,8 @@ public struct Gazetteer: Sendable {
     /// - Throws: ``RegionLookupError`` when nothing fits, or more than one region fits.
     public func lookup(_ name: String, level: AdministrativeLevel? = nil, year: Int? = nil) throws(RegionLookupError) -> Region {
         let typed = VietnameseText.nfc(name).trimmingWhitespace
+        let tables = lookups.tables
+        let (indexByID, byFoldedName) = (tables.indexByID, tables.byFoldedName)
         if let i = indexByID[RegionID(typed)], level == nil || regions[Int(i)].level == level { return regions[Int(i)] }
         let folded = VietnameseText.fold(typed)
         guard !folded.isEmpty else { throw .empty }
@@ -208,7 +271,9 @@ public struct Gazetteer: Sendable {
     /// alone (names two regions share are left out): the fast loader reads such names without the
     /// full lookup.
     func unambiguousNames() -> [(key: String, value: Index)] {
-        regions.indices.compactMap { i in
+        let tables = lookups.tables
+        let (indexByID, byFoldedName) = (tables.indexByID, tables.byFoldedName)
+        return regions.indices.compactMap { i in
             let name = regions[i].name
             guard indexByID[RegionID(name)] == nil, byFoldedName[VietnameseText.fold(name)]?.count == 1 else { return nil }
             return (name, Index(i))
@@ -225,6 +290,7 @@ public struct Gazetteer: Sendable {
     }
 
     private func suggestions(for folded: String) -> [Region] {
+        let byFoldedName = lookups.tables.byFoldedName
         let names = Array(byFoldedName.keys)
         var out: [Region] = []
         for key in closestMatches(to: folded, among: names, limit: 3) {

@@ -30,6 +30,20 @@ public struct Region: Hashable, Sendable, Identifiable, CustomStringConvertible 
         self.extras = extras
     }
 
+    /// A region as a dataset pack stores it: the texts taken as they are (they were NFC when packed).
+    init(packed id: RegionID, name: String, kind: AdministrativeKind, parent: RegionID?, aliases: [String], evidence: String,
+         extras: [String: String], validFrom: CalendarDay?, validUntil: CalendarDay?) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.parent = parent
+        self.aliases = aliases
+        self.evidence = evidence
+        self.extras = extras
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+    }
+
     /// A region for a unit of Vietnam's map, with its lifetime.
     public init(_ unit: AdministrativeUnit) {
         self.init(id: unit.id, name: unit.name, kind: unit.kind, parent: unit.parent, aliases: unit.aliases,

@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 import Testing
 import LearningSynth
 @testable import LearningData
@@ -164,15 +165,47 @@ struct DatasetPackTests {
         Self.expectEqual(dataset, loaded)
     }
 
-    @Test("every flipped byte of the header, table and small sections is refused, even opened fast; never a crash", arguments: [DatasetPack.Verification.full, .fast])
-    func everyByte(_ verification: DatasetPack.Verification) throws {
+    /// SplitMix64: a fixed sequence of positions, the same every run.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// The bytes the flip test tries: every byte of the header, and of the table and of each small
+    /// section its first and last and up to 24 more at random (a fixed seed), so that every section
+    /// and every field of the header is covered in a few hundred opens rather than every byte's.
+    static func sampledOffsets(_ file: PackFile) -> [Int] {
+        var random = SeededGenerator(state: 14)
+        let tableLength = file.sections.count * PackFormat.tableEntrySize
+        let spans = file.sections.filter { !$0.kind.isColumn && $0.length > 0 }.map { $0.offset..<($0.offset + $0.length) }
+            + [(file.bytes.count - tableLength)..<file.bytes.count]
+        var offsets = Array(0..<PackFormat.headerSize)
+        for span in spans {
+            var picked: Set<Int> = [span.lowerBound, span.upperBound - 1]
+            while picked.count < min(26, span.count) { picked.insert(Int.random(in: span, using: &random)) }
+            offsets += picked.sorted()
+        }
+        return offsets
+    }
+
+    @Test("a flipped byte anywhere in the header, table and small sections is refused, even opened fast; never a crash", arguments: [DatasetPack.Verification.full, .fast])
+    func flippedBytes(_ verification: DatasetPack.Verification) throws {
         let path = Self.temporaryFolder("every") + ".khpack"
         try DatasetPack.write(try DatasetLoader.load(from: try Self.conflictFolder()), to: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let file = try PackFile(path: path)
-        let small = file.sections.filter { !$0.kind.isColumn }.flatMap { $0.offset..<($0.offset + $0.length) }
+        let offsets = Self.sampledOffsets(file)
+        // Every small section is tried, the region names too.
+        #expect(Set(file.sections.filter { !$0.kind.isColumn && $0.length > 0 }.map(\.kind)).isSuperset(of: [.meta, .regions, .nameKeys, .index, .sources]))
         var accepted: [Int] = []
-        for offset in Array(0..<PackFormat.headerSize) + small + Array(file.bytes.count - file.sections.count * 32..<file.bytes.count) {
+        for offset in offsets {
             var bytes = original
             bytes[offset] ^= 0xFF
             try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -180,6 +213,27 @@ struct DatasetPackTests {
         }
         // The header's checksum covers even its reserved bytes.
         #expect(accepted.isEmpty)
+    }
+
+    @Test("a packed gazetteer builds its lookups on first use, once, from threads side by side; given no keys it folds them")
+    func lazyLookups() throws {
+        let loaded = try DatasetLoader.load(from: try Self.syntheticFolder())
+        let opened = try Self.roundTrip(loaded)
+        let (a, b) = (loaded.gazetteer, opened.gazetteer)
+        let names = a.regions.map(\.qualifiedName) + a.regions.map(\.name) + ["không có", "tinh"]
+        let expected = names.map { try? a.lookup($0).id }
+        let found = UncheckedSendable(UnsafeMutableBufferPointer<RegionID?>.allocate(capacity: names.count))
+        found.value.initialize(repeating: nil)
+        defer { _ = found.value.deinitialize(); found.value.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 8) { part in
+            for k in stride(from: part, to: names.count, by: 8) { found.value[k] = try? b.lookup(names[k]).id }
+        }
+        #expect(Array(found.value) == expected)
+        #expect(a.regions.indices.allSatisfy { b.index(of: a.regions[$0].id) == Gazetteer.Index($0) && b[a.regions[$0].id] == a.regions[$0] })
+        #expect(b.unambiguousNames().map(\.key) == a.unambiguousNames().map(\.key))
+        let parents = a.regions.indices.map { a.parentIndex(of: Gazetteer.Index($0)) ?? -1 }
+        let folded = try Gazetteer(packed: a.regions, parentIndex: parents) { nil }
+        #expect(names.map { try? folded.lookup($0).id } == expected)
     }
 
     @Test("opened fast, a pack whose region column names a region it lacks is refused, not a crash")
@@ -212,8 +266,14 @@ struct DatasetPackTests {
     @Test("a pack of another format version is refused, naming both versions")
     func otherVersion() throws {
         let (note, loaded, folder) = try Self.noteAfter { $0[8] = 7 }
-        #expect(note == "note: \(folder)/figures.khpack is a dataset pack of format version 7; this khuyenhoc reads version 1; reading the CSV instead (run khuyenhoc pack \(folder) to refresh it)")
+        #expect(note == "note: \(folder)/figures.khpack is a dataset pack of format version 7; this khuyenhoc reads version \(PackFormat.version); reading the CSV instead (run khuyenhoc pack \(folder) to refresh it)")
         #expect(loaded.count == (try DatasetLoader.load(from: folder)).count)
+    }
+
+    @Test("a pack of format version 1 (regions stored by parent id) is refused, naming both versions")
+    func versionOne() throws {
+        let (note, _, folder) = try Self.noteAfter { $0[8] = 1 }
+        #expect(note?.hasPrefix("note: \(folder)/figures.khpack is a dataset pack of format version 1; this khuyenhoc reads version 2; reading the CSV instead") == true)
     }
 
     @Test("a file that is not a pack is refused as one")
