@@ -35,7 +35,7 @@ public struct Column: Sendable {
 public struct Table: Sendable {
     enum Storage: Sendable {
         case columns([Column])
-        case rows(RowSource, rows: [Int32])
+        case rows(RowSource, rows: RowList)
     }
 
     /// A dataset and how its rows are seen, shared by reference: a Dataset is a large value, and a
@@ -43,16 +43,7 @@ public struct Table: Sendable {
     final class RowSource: Sendable {
         let dataset: Dataset
         let view: RowView
-        /// The row numbers of every row in order, when the table was made of all of them: a column
-        /// read at exactly these rows is the dataset's own column, shared rather than copied.
-        let allRows: [Int32]?
-        init(_ dataset: Dataset, _ view: RowView, allRows: [Int32]? = nil) { (self.dataset, self.view, self.allRows) = (dataset, view, allRows) }
-
-        /// Whether `rows` is the array of all rows this source was made with (the same storage).
-        func isAll(_ rows: [Int32]) -> Bool {
-            guard let allRows, allRows.count == rows.count else { return false }
-            return allRows.withUnsafeBufferPointer { a in rows.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
-        }
+        init(_ dataset: Dataset, _ view: RowView) { (self.dataset, self.view) = (dataset, view) }
     }
 
     /// How the rows of a dataset are seen.
@@ -89,17 +80,12 @@ public struct Table: Sendable {
 
     /// The figures of a dataset, as a table over its rows (all of them by default).
     public init(figures dataset: Dataset, rows: [Int32]? = nil) {
-        if let rows {
-            storage = .rows(RowSource(dataset, .figures), rows: rows)
-        } else {
-            let all = (0..<Int32(dataset.count)).map { $0 }
-            storage = .rows(RowSource(dataset, .figures, allRows: all), rows: all)
-        }
+        storage = .rows(RowSource(dataset, .figures), rows: rows.map(RowList.some) ?? .all(dataset.count))
     }
 
     /// The targets at these rows of a dataset, as a table (see ``TargetColumns``).
     init(targets dataset: Dataset, rows: [Int32], notes: [String]) {
-        storage = .rows(RowSource(dataset, .targets), rows: rows)
+        storage = .rows(RowSource(dataset, .targets), rows: .some(rows))
         self.notes = notes
     }
 
@@ -132,7 +118,7 @@ public struct Table: Sendable {
     public func value(row: Int, column: Int) -> Value {
         switch storage {
         case let .columns(columns): columns[column].data.value(at: row)
-        case let .rows(source, rows): source.view.value(source.dataset, row: Int(rows[row]), column: column)
+        case let .rows(source, rows): source.view.value(source.dataset, row: rows[row], column: column)
         }
     }
 
@@ -173,7 +159,7 @@ public struct Table: Sendable {
         case let .columns(columns):
             out.storage = .columns(columns.map { column in Column(column.name, data: column.data.gathered(picked)) })
         case let .rows(source, rows):
-            out.storage = .rows(source, rows: NumberKernels.gather(rows, picked))
+            out.storage = .rows(source, rows: rows.picking(picked))
         }
         return out
     }

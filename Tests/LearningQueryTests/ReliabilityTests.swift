@@ -31,7 +31,7 @@ struct ReliabilityTests {
             guard case let .table(inner) = v else { return "not a table" }
             switch inner.storage {
             case let .columns(columns): return columns.withUnsafeBufferPointer { "\(String(describing: $0.baseAddress))" }
-            case let .rows(source, rows): return "\(ObjectIdentifier(source))" + rows.withUnsafeBufferPointer { "\(String(describing: $0.baseAddress))" }
+            case let .rows(source, rows): return "\(ObjectIdentifier(source))" + (rows.list?.withUnsafeBufferPointer { "\(String(describing: $0.baseAddress))" } ?? "all \(rows.count)")
             }
         }
         #expect(Set((0..<t.rowCount).map { storageAddress(t.value(row: $0, column: r)) }).count == 1)
