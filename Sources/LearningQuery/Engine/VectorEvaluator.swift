@@ -257,8 +257,11 @@ struct VectorEvaluator {
             let kind = NumberKind.arithmetic(op, x, y)
             return kind == .year && !values.allSatisfy({ $0.isNaN || NumberKind.isYear($0) }) ? .perRow(values.map { NumberKind.isYear($0) ? .year : .number }) : .uniform(kind)
         }
+        // Five kinds a side: the rule looked up in a table of its 25 answers, not asked per row.
+        let all = NumberKind.allCases
+        let table = all.flatMap { l in all.map { r in NumberKind.arithmetic(op, l, r) } }
         return .perRow(values.indices.map { i in
-            let kind = NumberKind.arithmetic(op, a.kind(i), b.kind(i))
+            let kind = table[Int(a.kind(i).rawValue) * all.count + Int(b.kind(i).rawValue)]
             return kind == .year && !NumberKind.isYear(values[i]) ? .number : kind
         })
     }
