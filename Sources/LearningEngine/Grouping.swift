@@ -29,17 +29,30 @@ public struct Grouping: Sendable {
         if dense.isEmpty {
             if count > 0 { firstRows = [0] }
         } else if let space = Self.smallSpace(dense.map(\.distinct)) {
-            // Few combinations: a table indexed by the combination, no hashing at all.
+            // Few combinations: a table indexed by the combination, no hashing at all. The
+            // combination of each row is made first, key by key, so the loop below reads one array.
+            var combined = dense[0].codes
+            for k in dense.dropFirst() {
+                let width = Int32(k.distinct)
+                k.codes.withUnsafeBufferPointer { codes in
+                    combined.withUnsafeMutableBufferPointer { c in for row in c.indices { c[row] = c[row] * width + codes[row] } }
+                }
+            }
             var groupOfKey = [Int32](repeating: -1, count: space)
-            for row in 0..<count {
-                var key = 0
-                for k in dense { key = key * k.distinct + Int(k.codes[row]) }
-                let g = groupOfKey[key]
-                if g >= 0 { groupOfRow[row] = g } else {
-                    let g = Int32(firstRows.count)
-                    groupOfKey[key] = g
-                    firstRows.append(Int32(row))
-                    groupOfRow[row] = g
+            combined.withUnsafeBufferPointer { keys in
+                groupOfKey.withUnsafeMutableBufferPointer { table in
+                    groupOfRow.withUnsafeMutableBufferPointer { out in
+                        for row in 0..<count {
+                            let key = Int(keys[row])
+                            var g = table[key]
+                            if g < 0 {
+                                g = Int32(firstRows.count)
+                                table[key] = g
+                                firstRows.append(Int32(row))
+                            }
+                            out[row] = g
+                        }
+                    }
                 }
             }
         } else if let widths = Self.packing(dense.map(\.distinct)) {
