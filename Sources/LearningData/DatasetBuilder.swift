@@ -81,8 +81,14 @@ public struct DatasetBuilder: Sendable {
     }
 
     /// The numbers of texts in the dataset's string pool, adding those that are new: the fast loader
-    /// interns a stretch's distinct texts once, then its rows' details refer to them.
-    mutating func intern(_ texts: [String]) -> [Int32] { texts.map { strings.intern($0) } }
+    /// interns a stretch's distinct texts once, then its rows' details refer to them. Their keys
+    /// were worked out on the cores, so this thread hashes nothing.
+    mutating func intern(_ texts: KeyedTexts) -> [Int32] {
+        zip(texts.strings, texts.keys).map { strings.intern($0, key: $1) }
+    }
+
+    /// Makes room in the string pool for `count` more texts.
+    mutating func reserveTexts(_ count: Int) { strings.reserve(count) }
 
     /// Adds rows already in columns, all of one indicator and year (the fast loader's rows), to a
     /// builder that keeps no lines. Their details' texts are numbers in `texts`, which

@@ -45,7 +45,7 @@ public enum DatasetLoader {
     static func document(named name: String, in folder: String) -> SourceDocument? {
         guard !name.contains("/"), !name.hasPrefix(".") else { return nil }
         for path in [folder + "/" + name, folder + "/documents/" + name] {
-            if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) { return SourceDocument(name: name, text: text) }
+            if let data = WholeFile.contents(atPath: path), let text = String(data: data, encoding: .utf8) { return SourceDocument(name: name, text: text) }
         }
         return nil
     }

@@ -45,7 +45,7 @@ struct FiguresRowScanner: Sendable {
         /// refer to `texts`.
         var textRows: [TextRow] = []
         /// The distinct texts the details refer to, by their number in this piece.
-        var texts: [String] = []
+        var texts = KeyedTexts()
         /// Whether a row in `columns` cites a document (so that its order among the row reader's
         /// rows can decide which of two sources is kept).
         var citesDocuments = false
@@ -55,7 +55,7 @@ struct FiguresRowScanner: Sendable {
             slowRows.removeAll()
             runs.removeAll()
             textRows.removeAll(keepingCapacity: true)
-            texts.removeAll(keepingCapacity: true)
+            texts.removeAll()
             citesDocuments = false
             (end, lines, incomplete, broken) = (0, 0, false, false)
         }

@@ -53,6 +53,7 @@ enum FiguresStreamReader {
         // its row reader's): then which of two sources is kept may differ from the sequential reader's.
         var reordered = false
         var rowReaderRows = 0
+        var textsSoFar = 0
         while true {
             let used = scanPieces(block, from: start, scanner: scanner, resolver: resolver, catalogueCount: catalogue.count,
                                   minimumPieceBytes: tuning.minimumPieceBytes, into: &pieces)
@@ -65,6 +66,7 @@ enum FiguresStreamReader {
             }
             for piece in pieces[..<used] {
                 let texts = builder.intern(piece.texts)
+                textsSoFar += texts.count
                 for run in piece.runs { builder.append(piece.grouped, range: run.rows, key: run.key, texts: texts) }
                 for slow in piece.slowRows {
                     rowReaderRows += 1
@@ -86,6 +88,9 @@ enum FiguresStreamReader {
                 // The first block tells how the rows spread over indicators and years: size each
                 // bucket for the whole file once.
                 builder.reserveBuckets(scale: Double(size) / Double(consumed))
+                // And the pool, for texts as many a byte as the first block had (a new quote a row, in
+                // a provenance load).
+                builder.reserveTexts(Int(Double(textsSoFar) * Double(size) / Double(consumed) * 1.1))
                 reserved = true
             }
             if block.atEnd {

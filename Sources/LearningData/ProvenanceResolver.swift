@@ -23,7 +23,7 @@ struct ProvenanceResolver: Sendable {
     /// Fills the details of the piece's text rows, and hands the rows it declines to the row reader.
     func resolve(_ piece: inout FiguresRowScanner.Piece, _ p: UnsafeBufferPointer<UInt8>) {
         guard !piece.textRows.isEmpty else { return }
-        var cache = TextCache()
+        var cache = TextCache(rows: piece.textRows.count)
         var declined: [Int] = []
         let c = piece.columns
         for k in piece.textRows.indices {
@@ -40,7 +40,7 @@ struct ProvenanceResolver: Sendable {
 
     /// The details of one row, or nil when the row reader should read it.
     private func resolve(_ t: FiguresRowScanner.TextRow, _ c: ObservationColumns, _ p: UnsafeBufferPointer<UInt8>,
-                         _ cache: inout TextCache, _ texts: inout [String]) -> ObservationDetails? {
+                         _ cache: inout TextCache, _ texts: inout KeyedTexts) -> ObservationDetails? {
         let s = t.spans, row = t.row
         var d = ObservationDetails()
         if !s.period.isEmpty {
@@ -67,29 +67,29 @@ struct ProvenanceResolver: Sendable {
             d.note = note
         }
         let document = s.document.isEmpty ? nil : cache.document(s.document, p, &texts, documents)
-        if let document, document.id < 0 { return nil }               // bytes that are not UTF-8
+        if let document, cache.documents[document].id < 0 { return nil }               // bytes that are not UTF-8
         let quote = s.quote.isEmpty ? nil : cache.quote(s.quote, p, &texts)
-        if let quote, quote.id < 0 { return nil }
-        let hasQuote = quote?.text != nil
-        guard let document, document.text != nil else { return hasQuote ? nil : d }
+        if let quote, cache.quotes[quote].id < 0 { return nil }
+        let hasQuote = quote.map { cache.quotes[$0].text != nil } ?? false
+        guard let document, cache.documents[document].text != nil else { return hasQuote ? nil : d }
         // A document named: it must exist, and the quote be in it.
-        guard let number = document.number, let source = document.source else { return nil }
-        d.document = document.id
-        guard let quote, let facts = quote.facts else {
+        guard cache.documents[document].number != nil, cache.documents[document].source != nil else { return nil }
+        d.document = cache.documents[document].id
+        guard let quote, hasQuote else {
             d.quote = cache.emptyQuote(&texts)
             return d
         }
-        guard cache.isVerbatim(quote: quote.id, facts: facts, document: number, source: source) else { return nil }
-        guard facts.prints(row, c), stated(s.stated, p, in: facts) else { return nil }
-        d.quote = quote.textID
+        guard cache.isVerbatim(quote: quote, document: document) else { return nil }
+        guard cache.prints(quote: quote, row, c), stated(s.stated, p, in: cache.quotes[quote].text ?? "") else { return nil }
+        d.quote = cache.quotes[quote].textID
         return d
     }
 
     /// Whether the quote prints the stated percentage as the row gives it.
-    private func stated(_ span: FiguresRowScanner.TextSpan, _ p: UnsafeBufferPointer<UInt8>, in facts: QuoteFacts) -> Bool {
+    private func stated(_ span: FiguresRowScanner.TextSpan, _ p: UnsafeBufferPointer<UInt8>, in quote: String) -> Bool {
         guard !span.isEmpty else { return true }
-        let printed = String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
-        return VerbatimSearch.surelyContains(facts.text, printed)
+        // The scanner took the field as a percentage, so its bytes are ASCII: they are the text.
+        return VerbatimSearch.surelyContains(quote, bytes: UnsafeBufferPointer(rebasing: p[span.start..<span.end]))
     }
 }
 

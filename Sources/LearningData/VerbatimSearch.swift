@@ -11,20 +11,51 @@ import LearningGeography
 enum VerbatimSearch {
     /// Whether `excerpt` (NFC) surely stands in `text` (NFC) word for word.
     static func surelyContains(_ text: String, _ excerpt: String) -> Bool {
-        guard !excerpt.isEmpty else { return false }
+        surelyFind(excerpt, in: text, from: 0) != nil
+    }
+
+    /// Where (the UTF-8 offset of its end) `excerpt` (NFC) surely stands in `text` (NFC) word for
+    /// word, looking from `hint` to the end first and then before it; nil when it is not surely
+    /// there. Every place is looked at once either way, so the answer does not depend on the hint.
+    static func surelyFind(_ excerpt: String, in text: String, from hint: Int) -> Int? {
+        guard !excerpt.isEmpty else { return nil }
         // A string not stored as contiguous UTF-8 (bridged, say) is left to the exact check.
-        let found = text.utf8.withContiguousStorageIfAvailable { hay in
-            excerpt.utf8.withContiguousStorageIfAvailable { needle -> Int? in
-                guard let h = hay.baseAddress, let n = needle.baseAddress else { return nil }
-                var start = 0
-                while hay.count - start >= needle.count, let offset = find(n, needle.count, in: h + start, hay.count - start).map({ $0 + start }) {
-                    if onBoundary(text, offset), onBoundary(text, offset + needle.count) { return offset }
-                    start = offset + 1
-                }
-                return nil
-            }
+        let found = excerpt.utf8.withContiguousStorageIfAvailable { needle in
+            surelyFind(needle, in: text, from: hint)
         }
-        return found??.map { _ in true } ?? false
+        return found ?? nil
+    }
+
+    /// Whether the bytes `needle` (UTF-8, such as a field of the file) surely stand in `text` word for
+    /// word.
+    static func surelyContains(_ text: String, bytes needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        !needle.isEmpty && surelyFind(needle, in: text, from: 0) != nil
+    }
+
+    private static func surelyFind(_ needle: UnsafeBufferPointer<UInt8>, in text: String, from hint: Int) -> Int? {
+        let found = text.utf8.withContiguousStorageIfAvailable { hay -> Int? in
+            guard let h = hay.baseAddress, let n = needle.baseAddress, needle.count <= hay.count else { return nil }
+            let split = min(max(0, hint), hay.count - needle.count + 1)
+            // Matches starting at split… first, then those starting before it.
+            if let end = firstMatch(n, needle.count, in: h, hay, text, starts: split..<(hay.count - needle.count + 1)) { return end }
+            return firstMatch(n, needle.count, in: h, hay, text, starts: 0..<split)
+        }
+        return found ?? nil
+    }
+
+    /// The end of the first match on character boundaries whose start is in `starts`.
+    private static func firstMatch(_ n: UnsafePointer<UInt8>, _ count: Int, in h: UnsafePointer<UInt8>, _ hay: UnsafeBufferPointer<UInt8>,
+                                   _ text: String, starts: Range<Int>) -> Int? {
+        var start = starts.lowerBound
+        while start < starts.upperBound {
+            // The window holds every match starting before starts.upperBound, and no other.
+            let window = starts.upperBound - start + count - 1
+            guard let hit = find(n, count, in: h + start, window) else { return nil }
+            let offset = hit + start
+            if onBoundary(text, hay, offset), onBoundary(text, hay, offset + count) { return offset + count }
+            start = offset + 1
+        }
+        return nil
     }
 
     /// glibc's `memmem` (a GNU extension the Glibc module leaves out), looked up once.
@@ -45,8 +76,14 @@ enum VerbatimSearch {
         return nil
     }
 
-    /// Whether a UTF-8 offset of `text` is between two characters (grapheme clusters).
-    private static func onBoundary(_ text: String, _ offset: Int) -> Bool {
+    /// Whether a UTF-8 offset of `text` (whose bytes are `hay`) is between two characters (grapheme
+    /// clusters).
+    private static func onBoundary(_ text: String, _ hay: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        if offset == 0 || offset == hay.count { return true }
+        // Between two ASCII scalars there is always a boundary, except inside CR LF: no ASCII scalar
+        // extends, joins or prepends.
+        let before = hay[offset - 1], after = hay[offset]
+        if before < 0x80, after < 0x80 { return !(before == 0x0D && after == 0x0A) }
         let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
         return index.samePosition(in: text) != nil
     }

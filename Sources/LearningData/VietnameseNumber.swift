@@ -181,7 +181,8 @@ public enum VietnameseNumberReader {
         return exponent >= 0 ? Double(mantissa) * power : Double(mantissa) / power
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { n in (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
+    /// 10⁰ … 10²², each exact; ``QuoteFigures`` makes values with the same table.
+    static let powersOfTen: [Double] = (0...22).map { n in (0..<n).reduce(1.0) { acc, _ in acc * 10 } }
 
     // MARK: - Characters and words
 

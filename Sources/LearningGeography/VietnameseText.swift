@@ -15,7 +15,20 @@ public enum VietnameseText {
     /// Latin blocks, with ơ and ư) or a precomposed letter of U+1E00–U+1EFF (ạ, ế, ỹ...), so nothing
     /// can decompose or combine. A national gazetteer's names all are.
     package static func isPlainlyNFC(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
+        // By bytes when the text is contiguous UTF-8 (a whole document is checked on load): below
+        // U+0300 is ASCII or a lead byte C2–CB, U+1E00–U+1EFF is E1 B8–BB.
+        let byBytes = text.utf8.withContiguousStorageIfAvailable { p -> Bool in
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                if b >= 0xC2, b <= 0xCB { i += 2; continue }
+                guard b == 0xE1, i + 1 < p.count, p[i + 1] >= 0xB8, p[i + 1] <= 0xBB else { return false }
+                i += 3
+            }
+            return true
+        }
+        return byBytes ?? text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
     }
 
     /// The matching key of a text: lower case, without diacritics ("đ" becomes "d"), with every run of
