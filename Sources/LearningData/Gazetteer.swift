@@ -36,7 +36,7 @@ public struct Gazetteer: Sendable {
             guard let p = indexByID[parent] else { throw .unknownParent(region.id, parent) }
             parentIndex[i] = p
         }
-        try self.init(regions, parentIndex: parentIndex, lookups: Lookups(ready: Lookups.tables(regions, indexByID: indexByID, keys: nil)))
+        try self.init(regions, parentIndex: parentIndex, lookups: Lookups(indexByID: indexByID, byFoldedName: Lookups.names(regions, keys: nil)))
     }
 
     /// A gazetteer read from a dataset pack: the regions with their parents' positions as stored
@@ -47,13 +47,13 @@ public struct Gazetteer: Sendable {
     /// (the pack's decoder checks them); fails on a cycle.
     init(packed regions: [Region], parentIndex: [Index], nameKeys: @escaping @Sendable () -> [[String]]?) throws(GazetteerError) {
         precondition(parentIndex.count == regions.count && parentIndex.allSatisfy { $0 >= -1 && Int($0) < regions.count })
-        try self.init(regions, parentIndex: parentIndex, lookups: Lookups(building: {
+        try self.init(regions, parentIndex: parentIndex, lookups: Lookups(buildingIDs: {
             // A pack is written from a gazetteer, whose ids are distinct; a damaged one keeps the first.
             var indexByID: [RegionID: Index] = [:]
             indexByID.reserveCapacity(regions.count)
             for (i, region) in regions.enumerated() where indexByID[region.id] == nil { indexByID[region.id] = Index(i) }
-            return Lookups.tables(regions, indexByID: indexByID, keys: nameKeys().flatMap { $0.count == regions.count ? $0 : nil })
-        }))
+            return indexByID
+        }, names: { Lookups.names(regions, keys: nameKeys().flatMap { $0.count == regions.count ? $0 : nil }) }))
     }
 
     /// The hierarchy from the parents' positions; every position is -1 or a region's.
@@ -85,39 +85,50 @@ public struct Gazetteer: Sendable {
     /// under a lock, once: every copy of the gazetteer shares this object, so the work is done once
     /// per pack opened, and each later read takes the (uncontended) lock only to find them built.
     final class Lookups: Sendable {
-        struct Tables: Sendable {
-            let indexByID: [RegionID: Index]
-            let byFoldedName: [String: [Index]]   // folded name or alias, with and without its kind prefix
+        private let readyIDs: [RegionID: Index]?
+        private let readyNames: [String: [Index]]?
+        private let builtIDs = Mutex<[RegionID: Index]?>(nil)
+        private let builtNames = Mutex<[String: [Index]]?>(nil)
+        private let buildIDs: @Sendable () -> [RegionID: Index]
+        private let buildNames: @Sendable () -> [String: [Index]]
+
+        /// Tables made already.
+        init(indexByID: [RegionID: Index], byFoldedName: [String: [Index]]) {
+            (readyIDs, readyNames) = (indexByID, byFoldedName)
+            (buildIDs, buildNames) = ({ indexByID }, { byFoldedName })
         }
 
-        private let ready: Tables?
-        private let pending: Mutex<Tables?>
-        private let build: @Sendable () -> Tables
-
-        init(ready tables: Tables) {
-            ready = tables
-            pending = Mutex(nil)
-            build = { tables }
+        /// Tables made when first read, each on its own: a lookup by id (`"p01/d1/c1"`) builds the id
+        /// table only, not the folded names of every region.
+        init(buildingIDs: @escaping @Sendable () -> [RegionID: Index], names: @escaping @Sendable () -> [String: [Index]]) {
+            (readyIDs, readyNames) = (nil, nil)
+            (buildIDs, buildNames) = (buildingIDs, names)
         }
 
-        init(building build: @escaping @Sendable () -> Tables) {
-            ready = nil
-            pending = Mutex(nil)
-            self.build = build
-        }
-
-        var tables: Tables {
-            if let ready { return ready }
-            return pending.withLock { built in
+        /// Each region's position by id.
+        var indexByID: [RegionID: Index] {
+            if let readyIDs { return readyIDs }
+            return builtIDs.withLock { built in
                 if let built { return built }
-                let made = build()
+                let made = buildIDs()
                 built = made
                 return made
             }
         }
 
-        /// The tables of regions numbered by `indexByID`, their name keys given or (nil) folded here.
-        static func tables(_ regions: [Region], indexByID: [RegionID: Index], keys givenKeys: [[String]]?) -> Tables {
+        /// Positions by folded name or alias, with and without its kind prefix.
+        var byFoldedName: [String: [Index]] {
+            if let readyNames { return readyNames }
+            return builtNames.withLock { built in
+                if let built { return built }
+                let made = buildNames()
+                built = made
+                return made
+            }
+        }
+
+        /// The positions of regions by their name keys, given or (nil) folded here.
+        static func names(_ regions: [Region], keys givenKeys: [[String]]?) -> [String: [Index]] {
             // The folding is the costly part of a national gazetteer: it runs on every core, a share of
             // the regions each; the dictionary is then filled in region order, as before.
             var keyLists = givenKeys ?? [[String]](repeating: [], count: regions.count)
@@ -135,7 +146,7 @@ public struct Gazetteer: Sendable {
             for (i, keys) in keyLists.enumerated() {
                 for key in keys { byFoldedName[key, default: []].append(Index(i)) }
             }
-            return Tables(indexByID: indexByID, byFoldedName: byFoldedName)
+            return byFoldedName
         }
     }
 
@@ -180,10 +191,10 @@ public struct Gazetteer: Sendable {
     public var count: Int { regions.count }
 
     /// The position of the region with this id.
-    public func index(of id: RegionID) -> Index? { lookups.tables.indexByID[id] }
+    public func index(of id: RegionID) -> Index? { lookups.indexByID[id] }
 
     /// The region with this id.
-    public subscript(id: RegionID) -> Region? { lookups.tables.indexByID[id].map { regions[Int($0)] } }
+    public subscript(id: RegionID) -> Region? { lookups.indexByID[id].map { regions[Int($0)] } }
 
     /// The region at a position.
     public subscript(index: Index) -> Region { regions[Int(index)] }
@@ -239,9 +250,8 @@ public struct Gazetteer: Sendable {
     /// - Throws: ``RegionLookupError`` when nothing fits, or more than one region fits.
     public func lookup(_ name: String, level: AdministrativeLevel? = nil, year: Int? = nil) throws(RegionLookupError) -> Region {
         let typed = VietnameseText.nfc(name).trimmingWhitespace
-        let tables = lookups.tables
-        let (indexByID, byFoldedName) = (tables.indexByID, tables.byFoldedName)
-        if let i = indexByID[RegionID(typed)], level == nil || regions[Int(i)].level == level { return regions[Int(i)] }
+        if let i = lookups.indexByID[RegionID(typed)], level == nil || regions[Int(i)].level == level { return regions[Int(i)] }
+        let byFoldedName = lookups.byFoldedName
         let folded = VietnameseText.fold(typed)
         guard !folded.isEmpty else { throw .empty }
         let (kinds, rest) = AdministrativeKind.splitPrefix(folded: folded)
@@ -271,8 +281,7 @@ public struct Gazetteer: Sendable {
     /// alone (names two regions share are left out): the fast loader reads such names without the
     /// full lookup.
     func unambiguousNames() -> [(key: String, value: Index)] {
-        let tables = lookups.tables
-        let (indexByID, byFoldedName) = (tables.indexByID, tables.byFoldedName)
+        let (indexByID, byFoldedName) = (lookups.indexByID, lookups.byFoldedName)
         return regions.indices.compactMap { i in
             let name = regions[i].name
             guard indexByID[RegionID(name)] == nil, byFoldedName[VietnameseText.fold(name)]?.count == 1 else { return nil }
@@ -290,7 +299,7 @@ public struct Gazetteer: Sendable {
     }
 
     private func suggestions(for folded: String) -> [Region] {
-        let byFoldedName = lookups.tables.byFoldedName
+        let byFoldedName = lookups.byFoldedName
         let names = Array(byFoldedName.keys)
         var out: [Region] = []
         for key in closestMatches(to: folded, among: names, limit: 3) {
