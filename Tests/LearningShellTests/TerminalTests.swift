@@ -243,6 +243,9 @@ struct TerminalTests {
         for attempt in 0..<8 {
             let text = "zz\(attempt)"
             try t.type(text)
+            // The text on screen first: a Ctrl-C makes the terminal drop input not yet read, so the
+            // line would be abandoned before it was typed.
+            try t.waitForLast([.exactly("khq> " + text)])
             // One tmux command, so the Ctrl-C follows the Tab as closely as keys can.
             _ = try t.tmux(["send-keys", "-t", "main", "Tab", "C-c"])
             try t.waitForLast([.exactly("khq> " + text), Self.prompt])
