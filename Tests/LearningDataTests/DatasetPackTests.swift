@@ -1,6 +1,7 @@
 import Foundation
 import Dispatch
 import Testing
+import TestSupport
 import LearningSynth
 @testable import LearningData
 
@@ -165,23 +166,12 @@ struct DatasetPackTests {
         Self.expectEqual(dataset, loaded)
     }
 
-    /// SplitMix64: a fixed sequence of positions, the same every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// The bytes the flip test tries: every byte of the header, and of the table and of each small
     /// section its first and last and up to 24 more at random (a fixed seed), so that every section
     /// and every field of the header is covered in a few hundred opens rather than every byte's.
     static func sampledOffsets(_ file: PackFile) -> [Int] {
-        var random = SeededGenerator(state: 14)
+        var random = SplitMix64(seed: 14)
         let tableLength = file.sections.count * PackFormat.tableEntrySize
         let spans = file.sections.filter { !$0.kind.isColumn && $0.length > 0 }.map { $0.offset..<($0.offset + $0.length) }
             + [(file.bytes.count - tableLength)..<file.bytes.count]

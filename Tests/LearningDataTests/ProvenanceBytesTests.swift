@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LearningData
 
 /// The byte-level pieces of the provenance fast path give what the exact, `String`-level code gives:
@@ -7,17 +8,6 @@ import Testing
 /// excerpt stands in a document whatever the search starts from.
 @Suite("Provenance, byte by byte")
 struct ProvenanceBytesTests {
-    /// A small generator of its own, so a failure repeats.
-    struct Mix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let pieces = ["0", "7", "12", "1.646", "2.0440", "44,71", "%", " %", "\u{A0}%", ".", ",", " ", "\u{A0}", "\t", "hộ", "trên",
                          "triệu", "tỷ", "tỉ lệ", "nghìn", "ngàn", "Ngàn", "TRIỆU", "đồng", "Đ", "đ", "dòng họ", "năm", "x", "-", "/",
@@ -31,7 +21,7 @@ struct ProvenanceBytesTests {
 
     @Test("a quote's numbers from its bytes are the Vietnamese reader's, or it asks the reader")
     func figures() {
-        var random = Mix(state: 14)
+        var random = SplitMix64(seed: 14)
         var read = 0
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 1...9, using: &random)).map { _ in Self.pieces.randomElement(using: &random) ?? "" }.joined()
