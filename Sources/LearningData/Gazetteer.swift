@@ -85,47 +85,27 @@ public struct Gazetteer: Sendable {
     /// under a lock, once: every copy of the gazetteer shares this object, so the work is done once
     /// per pack opened, and each later read takes the (uncontended) lock only to find them built.
     final class Lookups: Sendable {
-        private let readyIDs: [RegionID: Index]?
-        private let readyNames: [String: [Index]]?
-        private let builtIDs = Mutex<[RegionID: Index]?>(nil)
-        private let builtNames = Mutex<[String: [Index]]?>(nil)
-        private let buildIDs: @Sendable () -> [RegionID: Index]
-        private let buildNames: @Sendable () -> [String: [Index]]
+        private let ids: LazyTable<[RegionID: Index]>
+        private let names: LazyTable<[String: [Index]]>
 
         /// Tables made already.
         init(indexByID: [RegionID: Index], byFoldedName: [String: [Index]]) {
-            (readyIDs, readyNames) = (indexByID, byFoldedName)
-            (buildIDs, buildNames) = ({ indexByID }, { byFoldedName })
+            ids = LazyTable(ready: indexByID)
+            names = LazyTable(ready: byFoldedName)
         }
 
         /// Tables made when first read, each on its own: a lookup by id (`"p01/d1/c1"`) builds the id
         /// table only, not the folded names of every region.
         init(buildingIDs: @escaping @Sendable () -> [RegionID: Index], names: @escaping @Sendable () -> [String: [Index]]) {
-            (readyIDs, readyNames) = (nil, nil)
-            (buildIDs, buildNames) = (buildingIDs, names)
+            ids = LazyTable(building: buildingIDs)
+            self.names = LazyTable(building: names)
         }
 
         /// Each region's position by id.
-        var indexByID: [RegionID: Index] {
-            if let readyIDs { return readyIDs }
-            return builtIDs.withLock { built in
-                if let built { return built }
-                let made = buildIDs()
-                built = made
-                return made
-            }
-        }
+        var indexByID: [RegionID: Index] { ids.value }
 
         /// Positions by folded name or alias, with and without its kind prefix.
-        var byFoldedName: [String: [Index]] {
-            if let readyNames { return readyNames }
-            return builtNames.withLock { built in
-                if let built { return built }
-                let made = buildNames()
-                built = made
-                return made
-            }
-        }
+        var byFoldedName: [String: [Index]] { names.value }
 
         /// The positions of regions by their name keys, given or (nil) folded here.
         static func names(_ regions: [Region], keys givenKeys: [[String]]?) -> [String: [Index]] {
@@ -323,6 +303,26 @@ public enum GazetteerError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .duplicateID(id): "region id “\(id)” is used twice"
         case let .unknownParent(id, parent): "region “\(id)” names parent “\(parent)”, which is not a region"
         case let .cycle(id): "region “\(id)” is its own ancestor"
+        }
+    }
+}
+
+/// A value made once, when first read, under a lock; or given made, then read without one.
+private final class LazyTable<T: Sendable>: Sendable {
+    private let ready: T?
+    private let built = Mutex<T?>(nil)
+    private let build: @Sendable () -> T
+
+    init(ready value: T) { (ready, build) = (value, { value }) }
+    init(building build: @escaping @Sendable () -> T) { (ready, self.build) = (nil, build) }
+
+    var value: T {
+        if let ready { return ready }
+        return built.withLock { built in
+            if let built { return built }
+            let made = build()
+            built = made
+            return made
         }
     }
 }
